@@ -1,0 +1,119 @@
+import Link from 'next/link';
+import type { Card, Course } from '@/lib/cards';
+
+/** One card, rendered from parsed data only: nothing from the card file is ever inserted as HTML. */
+export function CardView({ card, siblings }: { card: Card; siblings: readonly Card[] }) {
+  return (
+    <div className="grid-container">
+      <nav className="usa-breadcrumb" aria-label="Breadcrumbs">
+        <ol className="usa-breadcrumb__list">
+          <li className="usa-breadcrumb__list-item">
+            <Link href="/cards" className="usa-breadcrumb__link">
+              <span>Competency cards</span>
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
+            <span>{card.title}</span>
+          </li>
+        </ol>
+      </nav>
+      <article className="usa-prose maxw-none">
+        <h1>{card.title}</h1>
+        <dl className="card-facts">
+          <dt>Job series</dt>
+          <dd>
+            {card.seriesCode} {card.seriesTitle}
+          </dd>
+          <dt>Career level</dt>
+          <dd>
+            {card.careerLevel}, {card.gsLabel}
+          </dd>
+          <dt>Competency group</dt>
+          <dd>
+            {card.group} &middot; {card.designation}
+          </dd>
+          <dt>Competency</dt>
+          <dd>{card.competency}</dd>
+        </dl>
+        <p className="usa-intro">{card.description}</p>
+
+        <h2>Proficiency levels</h2>
+        {card.levels.length === 0 && card.ungrouped.behaviors.length === 0 && card.ungrouped.definitions.length === 0 ? (
+          <p>This card lists no behaviors or proficiency definitions yet.</p>
+        ) : null}
+        {card.levels.map((level) => (
+          <section key={level.level} className="proficiency-level" aria-labelledby={`level-${level.level}`}>
+            <h3 id={`level-${level.level}`}>
+              Level {level.level} - {level.name}
+            </h3>
+            <ItemList heading="Behavior illustrations" items={level.behaviors} />
+            <ItemList heading="Proficiency level definition" items={level.definitions} />
+          </section>
+        ))}
+        {card.ungrouped.behaviors.length > 0 || card.ungrouped.definitions.length > 0 ? (
+          <section className="proficiency-level" aria-labelledby="level-ungrouped">
+            <h3 id="level-ungrouped">Not grouped by proficiency level</h3>
+            <ItemList heading="Behavior illustrations" items={card.ungrouped.behaviors} />
+            <ItemList heading="Proficiency level definition" items={card.ungrouped.definitions} />
+          </section>
+        ) : null}
+
+        <h2>Relevant courses</h2>
+        {card.courses.length === 0 ? (
+          <p>No courses are listed for this card yet.</p>
+        ) : (
+          <ul className="usa-list course-list">
+            {card.courses.map((course, i) => (
+              <CourseItem key={`${course.title}-${i}`} course={course} />
+            ))}
+          </ul>
+        )}
+
+        {siblings.length > 0 ? (
+          <>
+            <h2>{card.competency} at other career levels</h2>
+            <ul className="usa-list">
+              {siblings.map((s) => (
+                <li key={s.url}>
+                  <Link href={s.url}>
+                    {s.careerLevel} ({s.gsLabel})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </article>
+    </div>
+  );
+}
+
+function ItemList({ heading, items }: { heading: string; items: readonly string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4>{heading}</h4>
+      <ul className="usa-list">
+        {items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function CourseItem({ course }: { course: Course }) {
+  const meta = [course.provider, course.number === null ? null : `No. ${course.number}`].filter(Boolean).join(' · ');
+  return (
+    <li>
+      {course.url ? (
+        <a href={course.url} className="usa-link usa-link--external" rel="noopener noreferrer">
+          {course.title}
+        </a>
+      ) : (
+        <span>{course.title}</span>
+      )}
+      {meta ? <span className="course-meta"> &mdash; {meta}</span> : null}
+    </li>
+  );
+}

@@ -1,0 +1,17 @@
+import Link from 'next/link';
+
+export default function NotFound() {
+  return (
+    <div className="grid-container usa-prose padding-y-4">
+      <h1>Page not found</h1>
+      <p className="usa-intro">We can&rsquo;t find the page you&rsquo;re looking for.</p>
+      <p>The card may have moved, or the address may have a typo. You can:</p>
+      <ul className="usa-list">
+        <li>
+          <Link href="/cards">Browse all competency cards</Link>
+        </li>
+        <li>Check the address for mistakes</li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const uswdsPackages = path.join(process.cwd(), 'node_modules/@uswds/uswds/packages');
+
+/** Redirects for CFO.gov's `/cardsNew/<slug>` permalinks, written by the content step. */
+function cardRedirects() {
+  const file = path.join(process.cwd(), '.content/routes.json');
+  if (!existsSync(file)) return [];
+  const { redirects } = JSON.parse(readFileSync(file, 'utf8'));
+  return redirects.map((r) => ({ source: r.source, destination: r.destination, permanent: true }));
+}
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  sassOptions: {
+    loadPaths: [uswdsPackages, path.join(process.cwd(), 'styles')],
+    quietDeps: true,
+    silenceDeprecations: ['import', 'global-builtin', 'legacy-js-api'],
+  },
+  async redirects() {
+    return cardRedirects();
+  },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;
