@@ -18,6 +18,7 @@ const { values } = parseArgs({
 const src = path.resolve(values.src);
 const out = path.resolve(values.out);
 
+async function main(): Promise<void> {
 const result = await checkContent(src, { readFile: (f) => readFile(f, 'utf8'), readdir });
 for (const problem of result.problems) console.error(formatProblem(problem));
 const errors = result.problems.filter((p) => p.severity === 'error').length;
@@ -35,3 +36,9 @@ for (const file of result.files) {
 }
 await writeFile(path.join(out, 'routes.json'), `${JSON.stringify({ redirects: result.redirects }, null, 2)}\n`);
 console.log(`content: ${result.files.length} card(s) checked, ${result.problems.length} warning(s); wrote ${path.relative(process.cwd(), out)}/`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

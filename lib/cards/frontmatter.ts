@@ -64,7 +64,7 @@ function closesQuote(text: string, quote: '"' | "'"): boolean {
 }
 
 function lineOf(counter: LineCounter, offset: number, base: number): number {
-  return counter.linePos(offset).line + base;
+  return counter.linePos(offset).line + base - 1;
 }
 
 function parseYaml(yaml: string, firstLine: number) {

@@ -1,0 +1,20 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The USWDS banner and identifier use small static images from public/uswds/img.
+      '@next/next/no-img-element': 'off',
+    },
+  },
+  {
+    ignores: ['.next/**', '.contentlayer/**', '.content/**', 'public/**', 'node_modules/**', 'test-results/**', 'next-env.d.ts'],
+  },
+];
+
+export default config;

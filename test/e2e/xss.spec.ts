@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { CardView } from '../../app/cards/_components/CardView';
+import { loadCard } from '../../lib/cards/card';
+
+test('a card full of <script>, onerror= and javascript: runs nothing and renders whole', async ({ page }) => {
+  const file = path.resolve('test/fixtures/xss/cards/xss.md');
+  const { card } = loadCard(file, readFileSync(file, 'utf8'));
+  if (!card) throw new Error('the XSS fixture must load as a card');
+  const markup = renderToStaticMarkup(createElement(CardView, { card, siblings: [] }));
+
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  // The production stylesheet and shell come from the real site; the card markup is the page's own.
+  await page.goto('/cards/510-Customer-Service-Mid');
+  await page.evaluate((html) => {
+    const main = document.getElementById('main-content');
+    if (main) main.innerHTML = html;
+  }, markup);
+  await page.setContent(await page.content());
+
+  await page.getByRole('link', { name: 'Good course' }).hover();
+  for (const item of await page.locator('main a').all()) await item.hover();
+  const xss = await page.evaluate(() => (window as unknown as { __xss?: string }).__xss ?? null);
+  expect(xss).toBeNull();
+  expect(dialogs).toEqual([]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/<script>window.__xss = 'title'<\/script>Hostile/u);
+  await expect(page.getByRole('region', { name: 'Level 3 - Intermediate' }).getByRole('listitem')).toHaveText([
+    'Uses images',
+    'link in item',
+    'Applies safely',
+    'Framed',
+  ]);
+  await expect(page.getByRole('link', { name: 'Sneaky course' })).toHaveCount(0);
+  await expect(page.getByText('Sneaky course')).toBeVisible();
+});
