@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 export default function NotFound() {
   return (
-    <div className="grid-container usa-prose padding-y-4">
+    <div className="grid-container usa-prose page-section">
       <h1>Page not found</h1>
       <p className="usa-intro">We can&rsquo;t find the page you&rsquo;re looking for.</p>
       <p>The card may have moved, or the address may have a typo. You can:</p>

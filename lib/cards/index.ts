@@ -6,9 +6,12 @@ import { allCards as documents, type Card as CardDocument } from 'contentlayer/g
 import { cardFromData, type Card } from './card';
 import { buildCollection, type Collection } from './collection';
 import { ContentError, type Problem } from './problems';
+import { summarise, type CardSummary } from './summary';
+import { createCardSearch, type CardSearch } from '../search';
 
 export type { Card, ProficiencyGroup } from './card';
 export type { Course } from './courses';
+export type { CardSummary } from './summary';
 
 function fieldsOf(doc: CardDocument): Record<string, unknown> {
   const { _id, _raw, type, body, slug, ...fields } = doc;
@@ -73,4 +76,18 @@ export function getSiblingLevels(card: Card): Card[] {
 /** `/cardsNew/<slug>` → `/cards/<slug>`: permanent redirects for CFO.gov's newest permalinks. */
 export function getRedirects(): Collection['redirects'] {
   return collection().redirects;
+}
+
+let summaries: CardSummary[] | null = null;
+/** Every card without its body, in list order: what the dashboard and its browser data use. */
+export function getCardSummaries(): readonly CardSummary[] {
+  summaries ??= getAllCards().map(summarise);
+  return summaries;
+}
+
+let search: CardSearch | null = null;
+/** The full-text search over all cards, built once per server process. */
+export function getCardSearch(): CardSearch {
+  search ??= createCardSearch(getCardSummaries());
+  return search;
 }

@@ -17,7 +17,7 @@ export function CardView({ card, siblings }: { card: Card; siblings: readonly Ca
           </li>
         </ol>
       </nav>
-      <article className="usa-prose maxw-none">
+      <article className="usa-prose card-article">
         <h1>{card.title}</h1>
         <dl className="card-facts">
           <dt>Job series</dt>

@@ -1,0 +1,197 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import type { CardSummary } from '@/lib/cards/summary';
+import {
+  applyFilter,
+  competencyIndex,
+  filterHref,
+
+  paginate,
+  parseFilter,
+  type FacetName,
+  type FacetValue,
+  type Filter,
+  type Notice,
+} from '@/lib/filters';
+import type { CardSearch } from '@/lib/search';
+import { Facet } from './Facet';
+import { ResultList, type ResultRow } from './ResultList';
+
+export interface DashboardState {
+  readonly filter: Filter;
+  readonly notices: readonly Notice[];
+  readonly facets: Record<FacetName, FacetValue[]>;
+  readonly rows: readonly ResultRow[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageCount: number;
+}
+
+const FILTER_KEYS = { series: 'series', level: 'levels', group: 'groups', competency: 'competencies' } as const;
+
+function toRow(card: CardSummary): ResultRow {
+  return {
+    url: card.url,
+    title: card.title,
+    seriesCode: card.seriesCode,
+    seriesTitle: card.seriesTitle,
+    careerLevel: card.careerLevel,
+    gsLabel: card.gsLabel,
+    group: card.group,
+    competency: card.competency,
+  };
+}
+
+/**
+ * The card dashboard. Rendered on the server for the URL's filter (and usable as a plain GET form
+ * without JavaScript); once the card data has loaded it filters in the browser and keeps the URL
+ * in step, so links can be shared and back/forward work.
+ */
+export function Dashboard({ initial, dataUrl }: { initial: DashboardState; dataUrl: string }) {
+  const [filter, setFilter] = useState<Filter>(initial.filter);
+  const [notices, setNotices] = useState<readonly Notice[]>(initial.notices);
+  const [cards, setCards] = useState<readonly CardSummary[] | null>(null);
+  const [search, setSearch] = useState<CardSearch | null>(null);
+  const searchLoading = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    fetch(dataUrl)
+      .then((r) => (r.ok ? (r.json() as Promise<CardSummary[]>) : Promise.reject(new Error(String(r.status)))))
+      .then((data) => {
+        if (live) setCards(data);
+      })
+      .catch(() => {
+        // Without the data the form keeps working as a plain GET form.
+      });
+    return () => {
+      live = false;
+    };
+  }, [dataUrl]);
+
+  // The search index is built on first use of the text box.
+  useEffect(() => {
+    if (!cards || search || searchLoading.current || !filter.q) return;
+    searchLoading.current = true;
+    void import('@/lib/search').then(({ createCardSearch }) => setSearch(() => createCardSearch(cards)));
+  }, [cards, search, filter.q]);
+
+  useEffect(() => {
+    const onPop = () => {
+      const params = new URLSearchParams(window.location.search);
+      const parsed = parseFilter(params, cards ? competencyIndex(cards) : new Map(initial.facets.competency.map((c) => [c.value, c.label])));
+      setFilter(parsed.filter);
+      setNotices(parsed.notices);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [cards, initial.facets.competency]);
+
+  const live = cards !== null && (!filter.q || search !== null);
+  const view: DashboardState = useMemo(() => {
+    if (!live || !cards) return { ...initial, filter, notices };
+    const result = applyFilter(cards, filter, search ?? undefined);
+    const page = paginate(result.results, filter.page);
+    return {
+      filter,
+      notices,
+      facets: result.facets,
+      rows: page.items.map(toRow),
+      total: page.total,
+      page: page.page,
+      pageCount: page.pageCount,
+    };
+  }, [live, cards, filter, notices, search, initial]);
+
+  const update = useCallback(
+    (next: Filter, mode: 'push' | 'replace' = 'push') => {
+      setFilter(next);
+      setNotices([]);
+      const href = filterHref(next);
+      if (mode === 'push') window.history.pushState(null, '', href);
+      else window.history.replaceState(null, '', href);
+    },
+    [],
+  );
+
+  const toggle = (facet: FacetName, value: string, on: boolean) => {
+    const key = FILTER_KEYS[facet];
+    const current = filter[key] as readonly string[];
+    const values = on ? [...current, value] : current.filter((v) => v !== value);
+    update({ ...filter, [key]: values, page: 1 } as Filter);
+  };
+
+  /** With the data loaded, links to another filter state are followed in place. */
+  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (!cards || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    const url = new URL(event.currentTarget.href);
+    event.preventDefault();
+    const parsed = parseFilter(url.searchParams, competencyIndex(cards));
+    update(parsed.filter);
+    document.getElementById('results-heading')?.focus();
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (!cards) return; // plain GET without the data
+    event.preventDefault();
+  };
+
+  return (
+    <div className="grid-row grid-gap-lg">
+      <div className="tablet:grid-col-4">
+        <form method="get" action="/cards" className="usa-form dashboard-form" onSubmit={onSubmit} aria-label="Filter cards" data-live={live ? 'true' : 'false'}>
+          <label className="usa-label" htmlFor="q">
+            Search text
+          </label>
+          <span className="usa-hint" id="q-hint">
+            Competency, description, behaviors, definitions, courses
+          </span>
+          <input
+            className="usa-input"
+            id="q"
+            name="q"
+            type="search"
+            aria-describedby="q-hint"
+            maxLength={200}
+            value={filter.q}
+            onChange={(e) => update({ ...filter, q: e.target.value, page: 1 }, 'replace')}
+          />
+          <label className="usa-label" htmlFor="grade">
+            Your GS grade
+          </label>
+          <span className="usa-hint" id="grade-hint">
+            1 to 15; selects the matching career level
+          </span>
+          <input
+            className="usa-input usa-input--small"
+            id="grade"
+            name="grade"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={15}
+            aria-describedby="grade-hint"
+            value={filter.grade ?? ''}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              const grade = e.target.value === '' || !Number.isInteger(n) || n < 1 || n > 15 ? null : n;
+              update({ ...filter, grade, page: 1 }, 'replace');
+            }}
+          />
+          <Facet legend="Job series" name="series" values={view.facets.series} onToggle={toggle} />
+          <Facet legend="Career level" name="level" values={view.facets.level} onToggle={toggle} />
+          <Facet legend="Competency group" name="group" values={view.facets.group} onToggle={toggle} />
+          <Facet legend="Competency" name="competency" values={view.facets.competency} onToggle={toggle} scroll />
+          <button type="submit" className="usa-button">
+            Apply filters
+          </button>
+        </form>
+      </div>
+      <div className="tablet:grid-col-8">
+        <ResultList view={view} follow={follow} />
+      </div>
+    </div>
+  );
+}
+

@@ -1,0 +1,294 @@
+/**
+ * The dashboard's state and logic, pure: parse the URL's search parameters into a filter, apply
+ * it to card summaries, and count each facet value. Used by the server page, the browser and the
+ * open-data API alike, so all three agree.
+ */
+import {
+  CAREER_LEVEL_GS,
+  CAREER_LEVELS,
+  COMPETENCY_GROUPS,
+  formatGsRange,
+  SERIES,
+  SERIES_CODES,
+  type CareerLevel,
+  type CompetencyGroup,
+  type SeriesCode,
+} from './cards/domain';
+import type { CardSummary } from './cards/summary';
+import { careerLevelForGrade, isGsGrade, MAX_GRADE, MIN_GRADE } from './grades';
+import type { CardSearch } from './search';
+
+export const PAGE_SIZE = 25;
+export const MAX_QUERY_LENGTH = 200;
+
+export interface Filter {
+  readonly series: readonly SeriesCode[];
+  readonly levels: readonly CareerLevel[];
+  readonly groups: readonly CompetencyGroup[];
+  /** Competency slugs. */
+  readonly competencies: readonly string[];
+  readonly q: string;
+  readonly grade: number | null;
+  readonly page: number;
+}
+
+export const EMPTY_FILTER: Filter = { series: [], levels: [], groups: [], competencies: [], q: '', grade: null, page: 1 };
+
+/** A parameter that was ignored, with a sentence saying why. */
+export interface Notice {
+  readonly param: string;
+  readonly message: string;
+}
+
+export type FacetName = 'series' | 'level' | 'group' | 'competency';
+
+export interface FacetValue {
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+  readonly selected: boolean;
+}
+
+export interface FilterResult {
+  /** Every matching card, ranked (text search) or sorted by series, competency, career level. */
+  readonly results: CardSummary[];
+  readonly facets: Record<FacetName, FacetValue[]>;
+}
+
+type Params = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+function entries(params: Params): [string, string][] {
+  if (params instanceof URLSearchParams) return [...params.entries()];
+  const out: [string, string][] = [];
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    for (const v of typeof value === 'string' ? [value] : value) out.push([key, v]);
+  }
+  return out;
+}
+
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/**
+ * Reads `series`, `level`, `group`, `competency` (repeatable), `q`, `grade` and `page`.
+ * Anything else, or a value that is not one of the known ones, is ignored with a notice.
+ * `competencies` maps each known competency slug to its name.
+ */
+export function parseFilter(params: Params, competencies: ReadonlyMap<string, string>): { filter: Filter; notices: Notice[] } {
+  const notices: Notice[] = [];
+  const series = new Set<SeriesCode>();
+  const levels = new Set<CareerLevel>();
+  const groups = new Set<CompetencyGroup>();
+  const comps = new Set<string>();
+  let q = '';
+  let grade: number | null = null;
+  let page = 1;
+  const seenSingle = new Set<string>();
+  const single = (key: string): boolean => {
+    if (seenSingle.has(key)) {
+      notices.push({ param: key, message: `Only the first “${key}” is used; the others were ignored.` });
+      return false;
+    }
+    seenSingle.add(key);
+    return true;
+  };
+
+  for (const [key, raw] of entries(params)) {
+    const value = raw.trim();
+    switch (key) {
+      case 'series': {
+        const code = /^0?(\d{3})$/u.exec(value)?.[1];
+        const full = code ? `0${code}` : '';
+        const known = SERIES_CODES.find((s) => s === full);
+        if (known) series.add(known);
+        else notices.push({ param: key, message: `“${clip(value)}” is not a job series we have (${SERIES_CODES.join(', ')}); it was ignored.` });
+        break;
+      }
+      case 'level': {
+        const known = CAREER_LEVELS.find((l) => l.toLowerCase() === value.toLowerCase());
+        if (known) levels.add(known);
+        else notices.push({ param: key, message: `“${clip(value)}” is not a career level (${CAREER_LEVELS.join(', ')}); it was ignored.` });
+        break;
+      }
+      case 'group': {
+        const known = COMPETENCY_GROUPS.find((g) => g.toLowerCase() === value.toLowerCase());
+        if (known) groups.add(known);
+        else notices.push({ param: key, message: `“${clip(value)}” is not a competency group (${COMPETENCY_GROUPS.join(', ')}); it was ignored.` });
+        break;
+      }
+      case 'competency': {
+        const known = [...competencies.keys()].find((slug) => slug.toLowerCase() === value.toLowerCase());
+        if (known) comps.add(known);
+        else notices.push({ param: key, message: `No card has the competency “${clip(value)}”; it was ignored.` });
+        break;
+      }
+      case 'q': {
+        if (!single(key)) break;
+        if (value.length > MAX_QUERY_LENGTH) {
+          notices.push({ param: key, message: `The search text was cut to its first ${MAX_QUERY_LENGTH} characters.` });
+        }
+        q = value.slice(0, MAX_QUERY_LENGTH);
+        break;
+      }
+      case 'grade': {
+        if (!single(key) || value === '') break;
+        const n = /^\d{1,2}$/u.test(value) ? Number(value) : Number.NaN;
+        if (isGsGrade(n)) grade = n;
+        else notices.push({ param: key, message: `“${clip(value)}” is not a GS grade from ${MIN_GRADE} to ${MAX_GRADE}; it was ignored.` });
+        break;
+      }
+      case 'page': {
+        if (!single(key)) break;
+        const n = /^\d{1,6}$/u.test(value) ? Number(value) : Number.NaN;
+        if (n >= 1) page = n;
+        else notices.push({ param: key, message: `“${clip(value)}” is not a page number; showing page 1.` });
+        break;
+      }
+      default:
+        notices.push({ param: key, message: `The parameter “${clip(key)}” is not one the card list understands; it was ignored.` });
+    }
+  }
+  return {
+    filter: { series: [...series], levels: [...levels], groups: [...groups], competencies: [...comps], q, grade, page },
+    notices,
+  };
+}
+
+/** The canonical URL query of a filter (stable order; empty parts left out). */
+export function filterToSearchParams(filter: Filter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const s of filter.series) params.append('series', s);
+  for (const l of filter.levels) params.append('level', l);
+  if (filter.grade !== null) params.set('grade', String(filter.grade));
+  for (const g of filter.groups) params.append('group', g);
+  for (const c of filter.competencies) params.append('competency', c);
+  if (filter.q) params.set('q', filter.q);
+  if (filter.page > 1) params.set('page', String(filter.page));
+  return params;
+}
+
+export function filterHref(filter: Filter, path = '/cards'): string {
+  const query = filterToSearchParams(filter).toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The career levels selected, counting the one a GS grade selects. */
+export function selectedLevels(filter: Filter): CareerLevel[] {
+  const levels = new Set(filter.levels);
+  if (filter.grade !== null) levels.add(careerLevelForGrade(filter.grade));
+  return CAREER_LEVELS.filter((l) => levels.has(l));
+}
+
+export function isEmptyFilter(filter: Filter): boolean {
+  return filterToSearchParams({ ...filter, page: 1 }).toString() === '';
+}
+
+const LEVEL_ORDER: Record<CareerLevel, number> = { Entry: 0, Mid: 1, Senior: 2 };
+
+export function compareSummaries(a: CardSummary, b: CardSummary): number {
+  return (
+    a.seriesCode.localeCompare(b.seriesCode) ||
+    a.competency.localeCompare(b.competency, 'en') ||
+    LEVEL_ORDER[a.careerLevel] - LEVEL_ORDER[b.careerLevel] ||
+    a.url.localeCompare(b.url)
+  );
+}
+
+const FACETS: readonly FacetName[] = ['series', 'level', 'group', 'competency'];
+
+function facetKey(card: CardSummary, facet: FacetName): string {
+  switch (facet) {
+    case 'series':
+      return card.seriesCode;
+    case 'level':
+      return card.careerLevel;
+    case 'group':
+      return card.group;
+    case 'competency':
+      return card.competencySlug;
+  }
+}
+
+/**
+ * Applies a filter: values within a facet combine with OR, facets with AND, and the text query
+ * with AND. Each facet value's count is the number of cards it would yield given the other
+ * facets' selections (and the text query), in one pass over the cards.
+ */
+export function applyFilter(cards: readonly CardSummary[], filter: Filter, search?: CardSearch): FilterResult {
+  const selected: Record<FacetName, ReadonlySet<string>> = {
+    series: new Set(filter.series),
+    level: new Set(selectedLevels(filter)),
+    group: new Set(filter.groups),
+    competency: new Set(filter.competencies),
+  };
+  const scores = filter.q && search ? search(filter.q) : null;
+  const counts: Record<FacetName, Map<string, number>> = {
+    series: new Map(),
+    level: new Map(),
+    group: new Map(),
+    competency: new Map(),
+  };
+  const competencyNames = new Map<string, string>();
+  const results: CardSummary[] = [];
+  const bump = (facet: FacetName, key: string) => counts[facet].set(key, (counts[facet].get(key) ?? 0) + 1);
+
+  for (const card of cards) {
+    competencyNames.set(card.competencySlug, card.competency);
+    if (scores && !scores.has(card.url)) continue;
+    let misses = 0;
+    let missed: FacetName | null = null;
+    for (const facet of FACETS) {
+      const set = selected[facet];
+      if (set.size > 0 && !set.has(facetKey(card, facet))) {
+        misses++;
+        missed = facet;
+        if (misses > 1) break;
+      }
+    }
+    if (misses === 0) {
+      results.push(card);
+      for (const facet of FACETS) bump(facet, facetKey(card, facet));
+    } else if (misses === 1 && missed) {
+      bump(missed, facetKey(card, missed));
+    }
+  }
+
+  if (scores) results.sort((a, b) => (scores.get(b.url) ?? 0) - (scores.get(a.url) ?? 0) || compareSummaries(a, b));
+  else results.sort(compareSummaries);
+
+  const values = (facet: FacetName, list: readonly { value: string; label: string }[]): FacetValue[] =>
+    list.map(({ value, label }) => ({ value, label, count: counts[facet].get(value) ?? 0, selected: selected[facet].has(value) }));
+
+  return {
+    results,
+    facets: {
+      series: values('series', SERIES_CODES.map((code) => ({ value: code, label: `${code} ${SERIES[code]}` }))),
+      level: values('level', CAREER_LEVELS.map((level) => ({ value: level, label: `${level} (${formatGsRange(CAREER_LEVEL_GS[level])})` }))),
+      group: values('group', COMPETENCY_GROUPS.map((group) => ({ value: group, label: group }))),
+      competency: values(
+        'competency',
+        [...competencyNames.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'en')),
+      ),
+    },
+  };
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly page: number;
+  readonly pageCount: number;
+  readonly total: number;
+}
+
+export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE): Page<T> {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  const current = Math.min(Math.max(1, page), pageCount);
+  return { items: items.slice((current - 1) * size, current * size), page: current, pageCount, total: items.length };
+}
+
+/** Competency slug → name, from the cards. */
+export function competencyIndex(cards: readonly CardSummary[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const card of cards) if (!map.has(card.competencySlug)) map.set(card.competencySlug, card.competency);
+  return map;
+}

@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+
+const results = (page: Page) => page.locator('.result-row');
+/** USWDS checkboxes are styled labels over visually hidden inputs: click the label, as a person does. */
+const tick = (page: Page, name: RegExp) => page.locator('label.usa-checkbox__label').filter({ hasText: name }).click();
+const live = (page: Page) => expect(page.locator('form[data-live="true"]')).toBeVisible();
+
+test.describe('the card dashboard', () => {
+  test('/ leads to /cards', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/cards$/u);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Competency cards');
+  });
+
+  test('filtering on 0510 + Mid returns exactly the Mid seed card, in the browser, without a round trip', async ({ page }) => {
+    await page.goto('/cards');
+    await live(page);
+    const documentRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document' || r.url().includes('_rsc')) documentRequests.push(r.url());
+    });
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await tick(page, /0510 Accounting/u);
+    await tick(page, /^Mid \(GS 10–13\)/u);
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page).getByRole('link')).toHaveAttribute('href', '/cards/510-Customer-Service-Mid');
+    await expect(results(page)).toContainText('0510 Accounting · Mid (GS 10–13) · Personal');
+    await expect(page.getByRole('status')).toHaveText('1 card');
+    await expect(page).toHaveURL(/\/cards\?series=0510&level=Mid$/u);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    expect(documentRequests).toEqual([]);
+    // A value that would yield nothing is disabled, not hidden.
+    await expect(page.getByRole('checkbox', { name: /^Entry \(GS 7–9\) \(0\)/u })).toBeDisabled();
+    await expect(page.getByRole('checkbox', { name: /0511 Auditing \(0\)/u })).toBeDisabled();
+  });
+
+  test('a GS grade selects its career level', async ({ page }) => {
+    await page.goto('/cards');
+    await live(page);
+    await page.getByLabel('Your GS grade').fill('14');
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page).getByRole('link')).toHaveAttribute('href', '/cards/510-Customer-Service-Senior');
+    await expect(page).toHaveURL(/grade=14/u);
+  });
+
+  test('a filtered URL survives reload, and back/forward restore the filters', async ({ page }) => {
+    await page.goto('/cards?series=0510&level=Mid&group=Personal&q=survey');
+    await expect(results(page)).toHaveCount(1);
+    await page.reload();
+    await live(page);
+    await expect(page.getByRole('checkbox', { name: /0510 Accounting/u })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /^Personal/u })).toBeChecked();
+    await expect(page.getByLabel('Search text')).toHaveValue('survey');
+    await expect(results(page)).toHaveCount(1);
+
+    await page.getByRole('link', { name: 'Remove filter Mid level' }).click();
+    await expect(page).toHaveURL(/\/cards\?series=0510&group=Personal&q=survey$/u);
+    await page.getByRole('link', { name: 'Remove filter Text: “survey”' }).click();
+    await expect(results(page)).toHaveCount(2);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/cards\?series=0510&group=Personal&q=survey$/u);
+    await expect(results(page)).toHaveCount(1);
+    await page.goBack();
+    await expect(page.getByRole('checkbox', { name: /^Mid \(GS 10–13\)/u })).toBeChecked();
+    await page.goForward();
+    await expect(page.getByRole('checkbox', { name: /^Mid \(GS 10–13\)/u })).not.toBeChecked();
+    await page.getByRole('link', { name: 'Clear all' }).click();
+    await expect(page).toHaveURL(/\/cards$/u);
+    await expect(results(page)).toHaveCount(2);
+  });
+
+  test('a text search for "survey" finds the Mid card', async ({ page }) => {
+    await page.goto('/cards');
+    await live(page);
+    await page.getByLabel('Search text').fill('survey');
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page).getByRole('link')).toHaveAttribute('href', '/cards/510-Customer-Service-Mid');
+    await page.getByLabel('Search text').fill('qqqzzz');
+    await expect(page.getByRole('heading', { name: 'No cards match' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('0 cards');
+  });
+
+  test('works with JavaScript disabled, through the GET form', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    await page.goto('/cards');
+    await expect(results(page)).toHaveCount(2);
+    await tick(page, /0510 Accounting/u);
+    await tick(page, /^Mid \(GS 10–13\)/u);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/\/cards\?q=&grade=&series=0510&level=Mid$/u);
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page).getByRole('link')).toHaveAttribute('href', '/cards/510-Customer-Service-Mid');
+    await page.getByLabel('Search text').fill('survey');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(results(page)).toHaveCount(1);
+    await page.getByRole('link', { name: 'Clear all' }).click();
+    await expect(results(page)).toHaveCount(2);
+    await context.close();
+  });
+
+  test('unknown or malformed parameters are ignored with a visible notice, never a 500', async ({ page }) => {
+    for (const query of ['series=9999&level=Boss', 'page=abc&grade=99', 'q=%E0%A4%A&series=%ZZ', 'competency=%3Cscript%3E&utm_source=x', 'series[]=1&series=0510']) {
+      const response = await page.goto(`/cards?${query}`);
+      expect(response?.status(), query).toBe(200);
+      await expect(page.getByRole('alert').filter({ hasText: 'ignored' }).first(), query).toBeVisible();
+    }
+  });
+
+  test('axe finds no violations with filters applied', async ({ page }) => {
+    await page.goto('/cards?series=0510&level=Mid&q=customer&bogus=1');
+    await live(page);
+    await expectNoAxeViolations(page);
+    await page.goto('/cards?q=nothing-matches-this');
+    await expectNoAxeViolations(page);
+  });
+});
