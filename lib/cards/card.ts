@@ -1,7 +1,8 @@
 import { parseBody, type LevelItems } from './body';
-import { parseCourses, type Course } from './courses';
+import { parseCourses, safeHttpUrl, type Course } from './courses';
 import { competencySlug } from './derive';
 import {
+  CAREER_LEVEL_GS,
   designationOfGroup,
   formatGsRange,
   PROFICIENCY_LEVELS,
@@ -118,9 +119,17 @@ export function cardFromData(
   }
   const raw = result.data;
 
-  if (raw.level.careerLevel && raw.level.careerLevel !== raw.career_level) {
-    at('level', lineOf('level'), `"${raw.level.raw}" is the ${raw.level.careerLevel} range, but career_level is ${raw.career_level}`, 'warning');
+  if (raw.level.careerLevel !== raw.career_level) {
+    const expected = formatGsRange(CAREER_LEVEL_GS[raw.career_level]);
+    at('level', lineOf('level'), `"${raw.level.raw}" does not agree with career_level ${raw.career_level} (${expected})`);
   }
+  checkPermalinkForm(raw, (message, severity) => at('permalink', lineOf('permalink'), message, severity));
+  checkFilters(raw, (message) => at('filters', lineOf('filters'), message, 'warning'));
+  raw.relevant_courses.forEach((item, i) => {
+    for (const href of hrefsOf(item)) {
+      if (!safeHttpUrl(href)) at('relevant_courses', lineOf('relevant_courses') + i + 1, `course link "${href.slice(0, 60)}" is not an http(s) URL; it is shown without a link`, 'warning');
+    }
+  });
 
   const card = normalise(raw, body, sourcePath, (field, message, severity) =>
     at(field, field === 'body' ? bodyLine : lineOf(field), message, severity),
@@ -229,4 +238,35 @@ function canonicalFrontMatter(raw: RawCard): Record<string, unknown> {
     relevant_courses: raw.relevant_courses,
     filters: raw.filters ?? '',
   };
+}
+
+/** The permalink's last segment is `<series>-<Competency-Slug>-<Level>`, under `/cards/`. */
+export function expectedSlug(raw: Pick<RawCard, 'series' | 'competency' | 'career_level'>): string {
+  return `${raw.series.replace(/^0/u, '')}-${competencySlug(raw.competency)}-${raw.career_level}`;
+}
+
+function checkPermalinkForm(raw: RawCard, report: (message: string, severity: Problem['severity']) => void): void {
+  const expected = expectedSlug(raw);
+  if (raw.permalink.slug !== expected) {
+    report(`the last segment "${raw.permalink.slug}" should be "${expected}" (<series>-<competency>-<level>)`, 'error');
+  }
+  if (raw.permalink.prefix === 'cardsNew') {
+    report(`CFO.gov's /cardsNew/ prefix: served at /cards/${raw.permalink.slug}, and ${raw.permalink.path} redirects there`, 'warning');
+  }
+}
+
+/** `filters` is CFO.gov's search key: `<Group>-<Competency-Slug> GS-<min>-<max> series-<0510>`. */
+function checkFilters(raw: RawCard, report: (message: string) => void): void {
+  if (!raw.filters) return;
+  const tokens = plainText(raw.filters).split(/\s+/u);
+  const group = `${raw.competency_group}-${competencySlug(raw.competency)}`;
+  const gs = [`GS-${raw.level.gs.min}-${raw.level.gs.max}`, `GS-${raw.career_level}`];
+  const series = `series-${raw.series}`;
+  if (!tokens.includes(group)) report(`"${raw.filters}" should contain "${group}"`);
+  if (!tokens.some((t) => gs.includes(t))) report(`"${raw.filters}" should contain "${gs[0]}"`);
+  if (!tokens.includes(series)) report(`"${raw.filters}" should contain "${series}"`);
+}
+
+function hrefsOf(item: string): string[] {
+  return [...item.matchAll(/href\s*=\s*"([^"]*)"/giu)].map((m) => m[1] ?? '');
 }

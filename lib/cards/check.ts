@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCard } from './card';
@@ -42,7 +43,9 @@ async function markdownFiles(dir: string, fs: Fs): Promise<string[]> {
 
 /** Checks every card below `<contentDir>/cards/`: each file on its own, then the set together. */
 export async function checkContent(contentDir: string, fs: Fs = nodeFs): Promise<ContentCheck> {
-  const cardsDir = path.join(contentDir, 'cards');
+  // A content root holds cards/; any other folder is taken as a folder of cards itself.
+  const nested = path.join(contentDir, 'cards');
+  const cardsDir = existsSync(nested) ? nested : contentDir;
   const paths = await markdownFiles(cardsDir, fs);
   const problems: Problem[] = [];
   const files: CheckedFile[] = [];

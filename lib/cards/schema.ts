@@ -78,9 +78,8 @@ export const rawCardSchema = z
     behavior_illustrations: questionList,
     proficiency_level_definition: questionList,
     relevant_courses: z
-      .union([z.array(z.union([z.string(), z.number()]).nullable()), z.string(), z.null(), z.undefined()], {
-        error: 'must be a list of courses',
-      })
+      .union([z.array(z.union([z.string(), z.number()]).nullable()), z.string()], { error: 'must be a list of courses' })
+      .nullish()
       .transform((v) => {
         if (v === null || v === undefined) return [];
         if (typeof v === 'string') return v.trim() === '' || v.trim().toLowerCase() === 'nan' ? [] : [v];
