@@ -13,7 +13,7 @@ const config = [
     },
   },
   {
-    ignores: ['.next/**', '.contentlayer/**', '.content/**', 'public/**', 'node_modules/**', 'test-results/**', 'next-env.d.ts'],
+    ignores: ['.generated/**', '.next/**', '.contentlayer/**', '.content/**', 'public/**', 'node_modules/**', 'test-results/**', 'next-env.d.ts'],
   },
 ];
 

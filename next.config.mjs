@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const uswdsPackages = path.join(process.cwd(), 'node_modules/@uswds/uswds/packages');
+// USWDS' Sass packages, wherever node_modules is (its main entry is dist/js/uswds.min.js).
+const uswdsPackages = path.resolve(path.dirname(createRequire(import.meta.url).resolve('@uswds/uswds')), '../../packages');
 
 /** Redirects for CFO.gov's `/cardsNew/<slug>` permalinks, written by the content step. */
 function cardRedirects() {
@@ -15,6 +17,8 @@ function cardRedirects() {
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // PGlite loads its WebAssembly from its own package directory: keep it out of the bundle.
+  serverExternalPackages: ['@electric-sql/pglite'],
   sassOptions: {
     loadPaths: [uswdsPackages, path.join(process.cwd(), 'styles')],
     quietDeps: true,

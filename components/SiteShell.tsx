@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AccountLink } from './AccountLink';
 import { GovBanner } from './GovBanner';
 
 /** The accessible page shell: skip link, gov banner, header, main landmark, footer and identifier. */
@@ -19,6 +20,15 @@ export function SiteShell({ children }: { children: ReactNode }) {
             <ul className="site-nav">
               <li>
                 <Link href="/cards">Competency cards</Link>
+              </li>
+              <li>
+                <Link href="/plan">My plan</Link>
+              </li>
+              <li>
+                <Link href="/profile">Profile</Link>
+              </li>
+              <li>
+                <AccountLink />
               </li>
             </ul>
           </nav>

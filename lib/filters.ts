@@ -29,10 +29,12 @@ export interface Filter {
   readonly competencies: readonly string[];
   readonly q: string;
   readonly grade: number | null;
+  /** Only the signed-in user's bookmarked cards. */
+  readonly bookmarked: boolean;
   readonly page: number;
 }
 
-export const EMPTY_FILTER: Filter = { series: [], levels: [], groups: [], competencies: [], q: '', grade: null, page: 1 };
+export const EMPTY_FILTER: Filter = { series: [], levels: [], groups: [], competencies: [], q: '', grade: null, bookmarked: false, page: 1 };
 
 /** A parameter that was ignored, with a sentence saying why. */
 export interface Notice {
@@ -82,6 +84,7 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
   const comps = new Set<string>();
   let q = '';
   let grade: number | null = null;
+  let bookmarked = false;
   let page = 1;
   const seenSingle = new Set<string>();
   const single = (key: string): boolean => {
@@ -137,6 +140,15 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
         else notices.push({ param: key, message: `“${clip(value)}” is not a GS grade from ${MIN_GRADE} to ${MAX_GRADE}; it was ignored.` });
         break;
       }
+      case 'bookmarked': {
+        if (!single(key)) break;
+        if (value === '1' || value === 'true') bookmarked = true;
+        else if (value !== '' && value !== '0' && value !== 'false') notices.push({ param: key, message: `“${clip(value)}” is not 1 or 0; the bookmarked filter was ignored.` });
+        break;
+      }
+      case 'all':
+        // "Show all cards": an explicit empty filter (no signed-in defaults).
+        break;
       case 'page': {
         if (!single(key)) break;
         const n = /^\d{1,6}$/u.test(value) ? Number(value) : Number.NaN;
@@ -149,7 +161,7 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
     }
   }
   return {
-    filter: { series: [...series], levels: [...levels], groups: [...groups], competencies: [...comps], q, grade, page },
+    filter: { series: [...series], levels: [...levels], groups: [...groups], competencies: [...comps], q, grade, bookmarked, page },
     notices,
   };
 }
@@ -163,6 +175,7 @@ export function filterToSearchParams(filter: Filter): URLSearchParams {
   for (const g of filter.groups) params.append('group', g);
   for (const c of filter.competencies) params.append('competency', c);
   if (filter.q) params.set('q', filter.q);
+  if (filter.bookmarked) params.set('bookmarked', '1');
   if (filter.page > 1) params.set('page', String(filter.page));
   return params;
 }
@@ -209,12 +222,32 @@ function facetKey(card: CardSummary, facet: FacetName): string {
   }
 }
 
+/** Sorts summaries into list order (series, competency, career level); applyFilter keeps it. */
+export function sortSummaries(cards: readonly CardSummary[]): CardSummary[] {
+  return [...cards].sort(compareSummaries);
+}
+
+const competencyLists = new WeakMap<readonly CardSummary[], { value: string; label: string }[]>();
+
+/** Every competency of a card list, sorted by name; computed once per list. */
+function competencyValues(cards: readonly CardSummary[]): { value: string; label: string }[] {
+  let list = competencyLists.get(cards);
+  if (!list) {
+    list = [...competencyIndex(cards).entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'en'));
+    competencyLists.set(cards, list);
+  }
+  return list;
+}
+
 /**
  * Applies a filter: values within a facet combine with OR, facets with AND, and the text query
  * with AND. Each facet value's count is the number of cards it would yield given the other
  * facets' selections (and the text query), in one pass over the cards.
+ *
+ * `cards` must be in list order ({@link sortSummaries}; the server and /data/cards.json give them
+ * so): results keep that order, or are ranked by relevance when there is a text query.
  */
-export function applyFilter(cards: readonly CardSummary[], filter: Filter, search?: CardSearch): FilterResult {
+export function applyFilter(cards: readonly CardSummary[], filter: Filter, search?: CardSearch, bookmarks?: ReadonlySet<string>): FilterResult {
   const selected: Record<FacetName, ReadonlySet<string>> = {
     series: new Set(filter.series),
     level: new Set(selectedLevels(filter)),
@@ -228,13 +261,12 @@ export function applyFilter(cards: readonly CardSummary[], filter: Filter, searc
     group: new Map(),
     competency: new Map(),
   };
-  const competencyNames = new Map<string, string>();
   const results: CardSummary[] = [];
   const bump = (facet: FacetName, key: string) => counts[facet].set(key, (counts[facet].get(key) ?? 0) + 1);
 
   for (const card of cards) {
-    competencyNames.set(card.competencySlug, card.competency);
     if (scores && !scores.has(card.url)) continue;
+    if (filter.bookmarked && !bookmarks?.has(card.permalink)) continue;
     let misses = 0;
     let missed: FacetName | null = null;
     for (const facet of FACETS) {
@@ -253,8 +285,8 @@ export function applyFilter(cards: readonly CardSummary[], filter: Filter, searc
     }
   }
 
-  if (scores) results.sort((a, b) => (scores.get(b.url) ?? 0) - (scores.get(a.url) ?? 0) || compareSummaries(a, b));
-  else results.sort(compareSummaries);
+  // Array.prototype.sort is stable: equal scores keep list order.
+  if (scores) results.sort((a, b) => (scores.get(b.url) ?? 0) - (scores.get(a.url) ?? 0));
 
   const values = (facet: FacetName, list: readonly { value: string; label: string }[]): FacetValue[] =>
     list.map(({ value, label }) => ({ value, label, count: counts[facet].get(value) ?? 0, selected: selected[facet].has(value) }));
@@ -265,10 +297,7 @@ export function applyFilter(cards: readonly CardSummary[], filter: Filter, searc
       series: values('series', SERIES_CODES.map((code) => ({ value: code, label: `${code} ${SERIES[code]}` }))),
       level: values('level', CAREER_LEVELS.map((level) => ({ value: level, label: `${level} (${formatGsRange(CAREER_LEVEL_GS[level])})` }))),
       group: values('group', COMPETENCY_GROUPS.map((group) => ({ value: group, label: group }))),
-      competency: values(
-        'competency',
-        [...competencyNames.entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'en')),
-      ),
+      competency: values('competency', competencyValues(cards)),
     },
   };
 }

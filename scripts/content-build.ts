@@ -13,7 +13,7 @@ import { checkContent } from '../lib/cards/check';
 import { formatProblem } from '../lib/cards/problems';
 
 const { values } = parseArgs({
-  options: { src: { type: 'string', default: 'content' }, out: { type: 'string', default: '.content' } },
+  options: { src: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' }, out: { type: 'string', default: '.content' } },
 });
 const src = path.resolve(values.src);
 const out = path.resolve(values.out);

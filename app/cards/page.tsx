@@ -1,6 +1,13 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getCardSearch, getCardSummaries } from '@/lib/cards';
-import { applyFilter, competencyIndex, paginate, parseFilter } from '@/lib/filters';
+import { currentUser } from '@/lib/auth';
+import type { SeriesCode } from '@/lib/cards/domain';
+import { isSeriesCode } from '@/lib/cards/domain';
+import { getDb } from '@/lib/db/client';
+import { getProfile, listBookmarks } from '@/lib/db/queries';
+import { applyFilter, competencyIndex, paginate, parseFilter, type Notice } from '@/lib/filters';
+import { careerLevelForGrade, isGsGrade } from '@/lib/grades';
 import { Dashboard, type DashboardState } from './_components/Dashboard';
 
 export const metadata: Metadata = {
@@ -13,14 +20,29 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The dashboard, rendered on the server for the URL's filter: complete without JavaScript. */
 export default async function CardsPage({ searchParams }: Props) {
   const summaries = getCardSummaries();
-  const { filter, notices } = parseFilter(await searchParams, competencyIndex(summaries));
-  const result = applyFilter(summaries, filter, filter.q ? getCardSearch() : undefined);
+  const params = await searchParams;
+  const parsed = parseFilter(params, competencyIndex(summaries));
+  const notices: Notice[] = [...parsed.notices];
+  let filter = parsed.filter;
+  const account = await accountFor();
+  let defaulted = false;
+  if (account?.profile && Object.keys(params).length === 0) {
+    // A signed-in person starts at their own series and career level.
+    filter = { ...filter, series: [account.profile.series], levels: [careerLevelForGrade(account.profile.grade)] };
+    defaulted = true;
+  }
+  if (filter.bookmarked && !account) {
+    notices.push({ param: 'bookmarked', message: 'Sign in to see only the cards in your plan; showing all cards.' });
+    filter = { ...filter, bookmarked: false };
+  }
+  const bookmarks = account?.bookmarks ?? [];
+  const result = applyFilter(summaries, filter, filter.q ? getCardSearch() : undefined, new Set(bookmarks));
   const page = paginate(result.results, filter.page);
   const initial: DashboardState = {
     filter: { ...filter, page: page.page },
     notices,
     facets: result.facets,
-    rows: page.items.map(({ text: _text, permalink: _permalink, competencySlug: _slug, ...row }) => row),
+    rows: page.items.map(({ text: _text, competencySlug: _slug, ...row }) => row),
     total: page.total,
     page: page.page,
     pageCount: page.pageCount,
@@ -32,7 +54,34 @@ export default async function CardsPage({ searchParams }: Props) {
         Find the competencies of your job series and career level: what each proficiency level looks like, and courses to get
         there.
       </p>
-      <Dashboard initial={initial} dataUrl="/data/cards.json" />
+      {defaulted ? (
+        <p className="defaults-note">
+          Showing your series and career level. <Link href="/cards?all=1">Show all cards</Link>
+        </p>
+      ) : null}
+      <Dashboard
+        key={new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString()}
+        initial={initial}
+        dataUrl="/data/cards.json"
+        signedIn={account !== null}
+        bookmarks={bookmarks}
+        clearHref={account?.profile ? '/cards?all=1' : '/cards'}
+      />
     </div>
   );
+}
+
+/** The signed-in person's profile and bookmarks; the dashboard still works if the database does not. */
+async function accountFor(): Promise<{ profile: { series: SeriesCode; grade: number } | null; bookmarks: string[] } | null> {
+  try {
+    const user = await currentUser();
+    if (!user) return null;
+    const db = await getDb();
+    const [profile, bookmarks] = await Promise.all([getProfile(db, user.id), listBookmarks(db, user.id)]);
+    const valid = profile && isSeriesCode(profile.series) && isGsGrade(profile.grade) ? { series: profile.series, grade: profile.grade } : null;
+    return { profile: valid, bookmarks: bookmarks.map((b) => b.permalink) };
+  } catch (error) {
+    console.error('dashboard: could not read the signed-in account', error);
+    return null;
+  }
 }

@@ -26,7 +26,7 @@ test.describe('the card dashboard', () => {
     await expect(results(page)).toHaveCount(1);
     await expect(results(page).getByRole('link')).toHaveAttribute('href', '/cards/510-Customer-Service-Mid');
     await expect(results(page)).toContainText('0510 Accounting · Mid (GS 10–13) · Personal');
-    await expect(page.getByRole('status')).toHaveText('1 card');
+    await expect(page.locator('#result-count')).toHaveText('1 card');
     await expect(page).toHaveURL(/\/cards\?series=0510&level=Mid$/u);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(documentRequests).toEqual([]);
@@ -58,6 +58,7 @@ test.describe('the card dashboard', () => {
     await expect(page).toHaveURL(/\/cards\?series=0510&group=Personal&q=survey$/u);
     await page.getByRole('link', { name: 'Remove filter Text: “survey”' }).click();
     await expect(results(page)).toHaveCount(2);
+    await expect(page).toHaveURL(/\/cards\?series=0510&group=Personal$/u);
     await page.goBack();
     await expect(page).toHaveURL(/\/cards\?series=0510&group=Personal&q=survey$/u);
     await expect(results(page)).toHaveCount(1);
@@ -78,7 +79,7 @@ test.describe('the card dashboard', () => {
     await expect(results(page).getByRole('link')).toHaveAttribute('href', '/cards/510-Customer-Service-Mid');
     await page.getByLabel('Search text').fill('qqqzzz');
     await expect(page.getByRole('heading', { name: 'No cards match' })).toBeVisible();
-    await expect(page.getByRole('status')).toHaveText('0 cards');
+    await expect(page.locator('#result-count')).toHaveText('0 cards');
   });
 
   test('works with JavaScript disabled, through the GET form', async ({ browser, baseURL }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardSummary } from '@/lib/cards/summary';
-import { applyFilter, competencyIndex, EMPTY_FILTER, filterHref, paginate, parseFilter, selectedLevels, type Filter } from '@/lib/filters';
+import { applyFilter, competencyIndex, EMPTY_FILTER, filterHref, paginate, parseFilter, selectedLevels, sortSummaries, type Filter } from '@/lib/filters';
 import { careerLevelForGrade } from '@/lib/grades';
 import { createCardSearch } from '@/lib/search';
 
@@ -21,14 +21,14 @@ function card(seriesCode: CardSummary['seriesCode'], careerLevel: CardSummary['c
   };
 }
 
-const cards: CardSummary[] = [
+const cards: CardSummary[] = sortSummaries([
   card('0511', 'Senior', 'Primary', 'Audit Reporting', 'writes audit reports'),
   card('0510', 'Mid', 'Personal', 'Customer Service', 'develops customer satisfaction surveys'),
   card('0510', 'Senior', 'Personal', 'Customer Service', 'leads customer initiatives'),
   card('0510', 'Entry', 'Leading', 'Conflict Management', 'resolves conflict'),
   card('0560', 'Mid', 'Personal', 'Customer Service', 'budget customers'),
   card('0510', 'Mid', 'Primary', 'Financial Stewardship', 'stewardship of funds; survey of assets'),
-];
+]);
 const comps = competencyIndex(cards);
 const parse = (query: string) => parseFilter(new URLSearchParams(query), comps);
 const filter = (f: Partial<Filter>): Filter => ({ ...EMPTY_FILTER, ...f });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { BookmarkButton } from '@/components/BookmarkButton';
 import type { Card, Course } from '@/lib/cards';
 
 /** One card, rendered from parsed data only: nothing from the card file is ever inserted as HTML. */
@@ -19,6 +20,7 @@ export function CardView({ card, siblings }: { card: Card; siblings: readonly Ca
       </nav>
       <article className="usa-prose card-article">
         <h1>{card.title}</h1>
+        <BookmarkButton permalink={card.permalink} title={card.title} returnTo={card.url} />
         <dl className="card-facts">
           <dt>Job series</dt>
           <dd>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import type { CardSummary } from '@/lib/cards/summary';
 import {
   applyFilter,
@@ -33,6 +33,7 @@ const FILTER_KEYS = { series: 'series', level: 'levels', group: 'groups', compet
 function toRow(card: CardSummary): ResultRow {
   return {
     url: card.url,
+    permalink: card.permalink,
     title: card.title,
     seriesCode: card.seriesCode,
     seriesTitle: card.seriesTitle,
@@ -48,12 +49,34 @@ function toRow(card: CardSummary): ResultRow {
  * without JavaScript); once the card data has loaded it filters in the browser and keeps the URL
  * in step, so links can be shared and back/forward work.
  */
-export function Dashboard({ initial, dataUrl }: { initial: DashboardState; dataUrl: string }) {
+export function Dashboard({
+  initial,
+  dataUrl,
+  signedIn,
+  bookmarks: initialBookmarks,
+  clearHref,
+}: {
+  initial: DashboardState;
+  dataUrl: string;
+  signedIn: boolean;
+  bookmarks: readonly string[];
+  clearHref: string;
+}) {
+  const [bookmarks, setBookmarks] = useState<ReadonlySet<string>>(() => new Set(initialBookmarks));
   const [filter, setFilter] = useState<Filter>(initial.filter);
   const [notices, setNotices] = useState<readonly Notice[]>(initial.notices);
   const [cards, setCards] = useState<readonly CardSummary[] | null>(null);
   const [search, setSearch] = useState<CardSearch | null>(null);
   const searchLoading = useRef(false);
+  const [urlSync] = useState(() => new UrlSync());
+  useEffect(() => {
+    window.addEventListener('pagehide', urlSync.flush);
+    return () => {
+      window.removeEventListener('pagehide', urlSync.flush);
+      urlSync.flush();
+    };
+  }, [urlSync]);
+
 
   useEffect(() => {
     let live = true;
@@ -79,6 +102,7 @@ export function Dashboard({ initial, dataUrl }: { initial: DashboardState; dataU
 
   useEffect(() => {
     const onPop = () => {
+      urlSync.cancel();
       const params = new URLSearchParams(window.location.search);
       const parsed = parseFilter(params, cards ? competencyIndex(cards) : new Map(initial.facets.competency.map((c) => [c.value, c.label])));
       setFilter(parsed.filter);
@@ -86,12 +110,12 @@ export function Dashboard({ initial, dataUrl }: { initial: DashboardState; dataU
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [cards, initial.facets.competency]);
+  }, [cards, initial.facets.competency, urlSync]);
 
   const live = cards !== null && (!filter.q || search !== null);
   const view: DashboardState = useMemo(() => {
     if (!live || !cards) return { ...initial, filter, notices };
-    const result = applyFilter(cards, filter, search ?? undefined);
+    const result = applyFilter(cards, filter, search ?? undefined, bookmarks);
     const page = paginate(result.results, filter.page);
     return {
       filter,
@@ -102,25 +126,34 @@ export function Dashboard({ initial, dataUrl }: { initial: DashboardState; dataU
       page: page.page,
       pageCount: page.pageCount,
     };
-  }, [live, cards, filter, notices, search, initial]);
+  }, [live, cards, filter, notices, search, initial, bookmarks]);
 
   const update = useCallback(
-    (next: Filter, mode: 'push' | 'replace' = 'push') => {
+    (next: Filter, mode: 'push' | 'replace' = 'push', now = false) => {
       setFilter(next);
       setNotices([]);
-      const href = filterHref(next);
-      if (mode === 'push') window.history.pushState(null, '', href);
-      else window.history.replaceState(null, '', href);
+      const href = filterHref(next) === '/cards' ? clearHref : filterHref(next);
+      urlSync.schedule(href, mode === 'push');
+      if (now) urlSync.flush();
     },
-    [],
+    [clearHref, urlSync],
   );
 
-  const toggle = (facet: FacetName, value: string, on: boolean) => {
-    const key = FILTER_KEYS[facet];
-    const current = filter[key] as readonly string[];
-    const values = on ? [...current, value] : current.filter((v) => v !== value);
-    update({ ...filter, [key]: values, page: 1 } as Filter);
-  };
+  // A stable callback (the facet options are memoised), reading the latest filter from a ref.
+  const filterRef = useRef(filter);
+  useLayoutEffect(() => {
+    filterRef.current = filter;
+  }, [filter]);
+  const toggle = useCallback(
+    (facet: FacetName, value: string, on: boolean) => {
+      const current = filterRef.current;
+      const key = FILTER_KEYS[facet];
+      const selected: readonly string[] = current[key];
+      const values = on ? [...selected, value] : selected.filter((v) => v !== value);
+      update({ ...current, [key]: values, page: 1 });
+    },
+    [update],
+  );
 
   /** With the data loaded, links to another filter state are followed in place. */
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -128,7 +161,7 @@ export function Dashboard({ initial, dataUrl }: { initial: DashboardState; dataU
     const url = new URL(event.currentTarget.href);
     event.preventDefault();
     const parsed = parseFilter(url.searchParams, competencyIndex(cards));
-    update(parsed.filter);
+    update(parsed.filter, 'push', true);
     document.getElementById('results-heading')?.focus();
   };
 
@@ -183,15 +216,80 @@ export function Dashboard({ initial, dataUrl }: { initial: DashboardState; dataU
           <Facet legend="Career level" name="level" values={view.facets.level} onToggle={toggle} />
           <Facet legend="Competency group" name="group" values={view.facets.group} onToggle={toggle} />
           <Facet legend="Competency" name="competency" values={view.facets.competency} onToggle={toggle} scroll />
+          {signedIn ? (
+            <fieldset className="usa-fieldset facet">
+              <legend className="usa-legend facet-legend">My plan</legend>
+              <div className="usa-checkbox">
+                <input
+                  className="usa-checkbox__input"
+                  id="bookmarked"
+                  type="checkbox"
+                  name="bookmarked"
+                  value="1"
+                  checked={filter.bookmarked}
+                  onChange={(e) => update({ ...filter, bookmarked: e.target.checked, page: 1 })}
+                />
+                <label className="usa-checkbox__label" htmlFor="bookmarked">
+                  Only cards in my plan ({bookmarks.size})
+                </label>
+              </div>
+            </fieldset>
+          ) : null}
           <button type="submit" className="usa-button">
             Apply filters
           </button>
         </form>
       </div>
       <div className="tablet:grid-col-8">
-        <ResultList view={view} follow={follow} />
+        <ResultList
+          view={view}
+          follow={follow}
+          account={{
+            signedIn,
+            bookmarks,
+            clearHref,
+            returnTo: filterHref(filter),
+            onBookmark: (permalink, on) =>
+              setBookmarks((current) => {
+                const next = new Set(current);
+                if (on) next.add(permalink);
+                else next.delete(permalink);
+                return next;
+              }),
+          }}
+        />
       </div>
     </div>
   );
 }
 
+
+/**
+ * Keeps the URL in step with the filter a moment later. Next's history integration clones its
+ * whole router state on every pushState (tens of milliseconds at 10,000 cards), so the URL update
+ * stays off the path from a click to updated results, and a burst of changes makes one entry.
+ */
+class UrlSync {
+  private pending: { href: string; push: boolean } | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  schedule(href: string, push: boolean): void {
+    this.pending = { href, push: push || (this.pending?.push ?? false) };
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(this.flush, 250);
+  }
+
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = null;
+  }
+
+  readonly flush = (): void => {
+    const pending = this.pending;
+    this.cancel();
+    if (!pending || pending.href === `${window.location.pathname}${window.location.search}`) return;
+    if (pending.push) window.history.pushState(null, '', pending.href);
+    else window.history.replaceState(null, '', pending.href);
+  };
+}

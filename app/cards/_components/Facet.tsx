@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import type { FacetName, FacetValue } from '@/lib/filters';
 
 /** One facet as a USWDS checkbox group; a value that would yield no cards is shown disabled. */
@@ -20,27 +21,46 @@ export function Facet({
     <fieldset className="usa-fieldset facet">
       <legend className="usa-legend facet-legend">{legend}</legend>
       <div className={scroll ? 'facet-scroll' : undefined}>
-        {values.map((v) => {
-          const id = `${name}-${v.value}`;
-          return (
-            <div className="usa-checkbox" key={v.value}>
-              <input
-                className="usa-checkbox__input"
-                id={id}
-                type="checkbox"
-                name={name}
-                value={v.value}
-                checked={v.selected}
-                disabled={v.count === 0 && !v.selected}
-                onChange={(e) => onToggle(name, v.value, e.target.checked)}
-              />
-              <label className="usa-checkbox__label" htmlFor={id}>
-                {v.label} <span className="facet-count">({v.count})</span>
-              </label>
-            </div>
-          );
-        })}
+        {values.map((v) => (
+          <FacetOption key={v.value} name={name} value={v.value} label={v.label} count={v.count} selected={v.selected} onToggle={onToggle} />
+        ))}
       </div>
     </fieldset>
   );
 }
+
+/** One checkbox; memoised, so an update re-renders only the values whose count or state changed. */
+const FacetOption = memo(function FacetOption({
+  name,
+  value,
+  label,
+  count,
+  selected,
+  onToggle,
+}: {
+  name: FacetName;
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+  onToggle: (facet: FacetName, value: string, on: boolean) => void;
+}) {
+  const id = `${name}-${value}`;
+  return (
+    <div className="usa-checkbox">
+      <input
+        className="usa-checkbox__input"
+        id={id}
+        type="checkbox"
+        name={name}
+        value={value}
+        checked={selected}
+        disabled={count === 0 && !selected}
+        onChange={(e) => onToggle(name, value, e.target.checked)}
+      />
+      <label className="usa-checkbox__label" htmlFor={id}>
+        {label} <span className="facet-count">({count})</span>
+      </label>
+    </div>
+  );
+});

@@ -4,10 +4,12 @@ import Link from 'next/link';
 import type { MouseEvent } from 'react';
 import { filterHref, PAGE_SIZE, selectedLevels, type Filter } from '@/lib/filters';
 import { careerLevelForGrade } from '@/lib/grades';
+import { BookmarkButton } from '@/components/BookmarkButton';
 import type { DashboardState } from './Dashboard';
 
 export interface ResultRow {
   readonly url: string;
+  readonly permalink: string;
   readonly title: string;
   readonly seriesCode: string;
   readonly seriesTitle: string;
@@ -33,10 +35,19 @@ function chips(filter: Filter, competencyLabel: (slug: string) => string): Chip[
     out.push({ label: competencyLabel(c), without: { ...base, competencies: filter.competencies.filter((x) => x !== c) } });
   }
   if (filter.q) out.push({ label: `Text: “${filter.q}”`, without: { ...base, q: '' } });
+  if (filter.bookmarked) out.push({ label: 'Bookmarked', without: { ...base, bookmarked: false } });
   return out;
 }
 
-export function ResultList({ view, follow }: { view: DashboardState; follow: (e: MouseEvent<HTMLAnchorElement>) => void }) {
+export interface Account {
+  readonly signedIn: boolean;
+  readonly bookmarks: ReadonlySet<string>;
+  readonly onBookmark: (permalink: string, on: boolean) => void;
+  readonly returnTo: string;
+  readonly clearHref: string;
+}
+
+export function ResultList({ view, follow, account }: { view: DashboardState; follow: (e: MouseEvent<HTMLAnchorElement>) => void; account: Account }) {
   const { filter, total, rows, page, pageCount, notices } = view;
   const names = new Map(view.facets.competency.map((c) => [c.value, c.label]));
   const active = chips(filter, (slug) => names.get(slug) ?? slug);
@@ -73,7 +84,7 @@ export function ResultList({ view, follow }: { view: DashboardState; follow: (e:
             </li>
           ))}
           <li>
-            <Link prefetch={false} className="usa-button usa-button--unstyled" href="/cards" onClick={follow}>
+            <Link prefetch={false} className="usa-button usa-button--unstyled" href={account.clearHref} onClick={follow}>
               Clear all
             </Link>
           </li>
@@ -87,7 +98,7 @@ export function ResultList({ view, follow }: { view: DashboardState; follow: (e:
               {active.length > 0 ? 'Remove a filter above, ' : ''}
               {filter.q ? 'try fewer or shorter words, ' : ''}
               or{' '}
-              <Link prefetch={false} href="/cards" onClick={follow}>
+              <Link prefetch={false} href={account.clearHref} onClick={follow}>
                 see all cards
               </Link>
               .
@@ -104,6 +115,13 @@ export function ResultList({ view, follow }: { view: DashboardState; follow: (e:
               <span className="result-meta">
                 {row.seriesCode} {row.seriesTitle} · {row.careerLevel} ({row.gsLabel}) · {row.group}
               </span>
+              <BookmarkButton
+                permalink={row.permalink}
+                title={row.title}
+                returnTo={account.returnTo}
+                initial={{ signedIn: account.signedIn, bookmarked: account.bookmarks.has(row.permalink) }}
+                onChange={(on) => account.onBookmark(row.permalink, on)}
+              />
             </li>
           ))}
         </ol>

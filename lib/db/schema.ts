@@ -1,0 +1,89 @@
+/**
+ * The database schema: Auth.js' tables (as @auth/drizzle-adapter expects them) and the portal's
+ * own, profiles and bookmarks. Migrations in drizzle/ are generated from this file by drizzle-kit.
+ */
+import { index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const users = pgTable('user', {
+  id: text('id')
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text('name'),
+  email: text('email').unique(),
+  emailVerified: timestamp('emailVerified', { mode: 'date' }),
+  image: text('image'),
+});
+
+export const accounts = pgTable(
+  'account',
+  {
+    userId: text('userId')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('providerAccountId').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (account) => [primaryKey({ columns: [account.provider, account.providerAccountId] })],
+);
+
+export const sessions = pgTable('session', {
+  sessionToken: text('sessionToken').primaryKey(),
+  userId: text('userId')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expires: timestamp('expires', { mode: 'date' }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  'verificationToken',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: timestamp('expires', { mode: 'date' }).notNull(),
+  },
+  (vt) => [primaryKey({ columns: [vt.identifier, vt.token] })],
+);
+
+/** What the user says of themselves: their job series and GS grade. */
+export const profiles = pgTable('profile', {
+  userId: text('userId')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** `0501`, `0510`, `0511` or `0560`. */
+  series: text('series').notNull(),
+  grade: smallint('grade').notNull(),
+  updatedAt: timestamp('updatedAt', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A target competency: one card, by permalink, with the user's grade and series when they chose
+ * it. The card may later disappear from the content; the bookmark stays (shown as retired).
+ */
+export const bookmarks = pgTable(
+  'bookmark',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('userId')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    permalink: text('permalink').notNull(),
+    /** The card's title when bookmarked, so a retired card is still recognisable. */
+    title: text('title').notNull(),
+    competency: text('competency').notNull(),
+    gradeAtBookmark: smallint('gradeAtBookmark'),
+    seriesAtBookmark: text('seriesAtBookmark'),
+    createdAt: timestamp('createdAt', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (b) => [uniqueIndex('bookmark_user_permalink').on(b.userId, b.permalink), index('bookmark_user').on(b.userId)],
+);
+
+export type Profile = typeof profiles.$inferSelect;
+export type Bookmark = typeof bookmarks.$inferSelect;

@@ -1,0 +1,88 @@
+/**
+ * The only reader of process.env: every setting the portal takes, validated once. A bad
+ * configuration fails with a sentence naming the variable.
+ */
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
+  DATABASE_URL: optional.pipe(z.url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional()),
+  /** Where PGlite keeps its data. */
+  PGLITE_DIR: optional.transform((v) => v ?? '.data/pglite'),
+  /** Auth.js' secret for signing cookies and tokens; generated and kept in .data/ when unset on a local run. */
+  AUTH_SECRET: optional,
+  /** The portal's public origin, e.g. https://fm-roadmap.example.gov. Set in a deployment. */
+  AUTH_URL: optional.pipe(z.url({ error: 'AUTH_URL must be the portal’s public origin, such as https://portal.example.gov' }).optional()),
+  LOGIN_GOV_ISSUER: optional.transform((v) => v ?? 'https://idp.int.identitysandbox.gov'),
+  LOGIN_GOV_CLIENT_ID: optional,
+  /** PKCS #8 PEM private key for private_key_jwt (its public key is registered with Login.gov). */
+  LOGIN_GOV_PRIVATE_KEY: optional,
+  LOGIN_GOV_ACR_VALUES: optional.transform((v) => v ?? 'urn:acr.login.gov:auth-only'),
+  OIDC_ISSUER: optional.pipe(z.url({ error: 'OIDC_ISSUER must be the issuer URL' }).optional()),
+  OIDC_CLIENT_ID: optional,
+  OIDC_CLIENT_SECRET: optional,
+  OIDC_NAME: optional.transform((v) => v ?? 'your agency account'),
+  /** "true" lets local sign-in work when the portal is not reached on loopback. Never in production. */
+  UNSAFE_ALLOW_LOCAL_SIGNIN: optional.transform((v) => v === 'true' || v === '1'),
+});
+
+export type Env = z.output<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+let cached: Env | null = null;
+
+export function env(): Env {
+  if (cached) return cached;
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`The portal's configuration is invalid:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  if (e.LOGIN_GOV_CLIENT_ID && !e.LOGIN_GOV_PRIVATE_KEY) {
+    throw new ConfigError('LOGIN_GOV_CLIENT_ID is set but LOGIN_GOV_PRIVATE_KEY is not: Login.gov signs clients in with private_key_jwt, so set the PEM private key whose public key is registered with Login.gov.');
+  }
+  if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
+    throw new ConfigError('OIDC_ISSUER is set but OIDC_CLIENT_ID is not: set the client id registered with that issuer (and OIDC_CLIENT_SECRET if it uses one).');
+  }
+  cached = e;
+  return e;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK.has(hostname.toLowerCase()) || hostname.toLowerCase().endsWith('.localhost');
+}
+
+/** A deployment: the portal has a public, non-loopback origin. */
+export function isDeployment(e: Env = env()): boolean {
+  return e.AUTH_URL !== undefined && !isLoopbackHost(new URL(e.AUTH_URL).hostname);
+}
+
+export function hasIdentityProvider(e: Env = env()): boolean {
+  return Boolean(e.LOGIN_GOV_CLIENT_ID || e.OIDC_ISSUER);
+}
+
+/**
+ * Fails at startup when a deployment has no way to sign in: local sign-in only works on loopback.
+ */
+export function assertStartupConfig(e: Env = env()): void {
+  if (isDeployment(e) && !hasIdentityProvider(e) && !e.UNSAFE_ALLOW_LOCAL_SIGNIN) {
+    throw new ConfigError(
+      `No identity provider is configured for ${e.AUTH_URL}: set LOGIN_GOV_CLIENT_ID and LOGIN_GOV_PRIVATE_KEY (Login.gov), or OIDC_ISSUER and OIDC_CLIENT_ID (another OIDC provider).`,
+    );
+  }
+  if (isDeployment(e) && !e.AUTH_SECRET) {
+    throw new ConfigError(`AUTH_SECRET is not set: a deployment at ${e.AUTH_URL} needs a secret of at least 32 random characters (openssl rand -base64 32).`);
+  }
+}

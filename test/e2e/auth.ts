@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Signs in through the real OIDC flow: the portal's sign-in page → the test IdP's login form → back. */
+export async function signIn(page: Page, login: string, provider: 'Agency test IdP' | 'Login.gov' = 'Agency test IdP', callbackUrl = '/plan') {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByRole('button', { name: `Sign in with ${provider}` }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  // The test IdP asks for consent the first time a person signs in to a client.
+  const consent = page.getByRole('button', { name: 'Continue' });
+  const back = (url: URL) => url.hostname === 'localhost';
+  await Promise.race([
+    consent.waitFor({ timeout: 20_000 }).then(() => consent.click(), () => undefined),
+    page.waitForURL(back, { timeout: 20_000 }).catch(() => undefined),
+  ]);
+  await page.waitForURL(back);
+  await expect(page.getByRole('link', { name: /Sign out/u })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.goto('/signout');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/cards/u);
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { localSignInAllowed } from '@/lib/auth/policy';
+import { assertStartupConfig, ConfigError, hasIdentityProvider, isDeployment, type Env } from '@/lib/env';
+import { safeReturnTo } from '@/lib/http';
+import { groupByCompetency, planStatus } from '@/lib/plan';
+
+const base: Env = {
+  NODE_ENV: 'production',
+  DATABASE_URL: undefined,
+  PGLITE_DIR: '.data/pglite',
+  AUTH_SECRET: undefined,
+  AUTH_URL: undefined,
+  LOGIN_GOV_ISSUER: 'https://idp.int.identitysandbox.gov',
+  LOGIN_GOV_CLIENT_ID: undefined,
+  LOGIN_GOV_PRIVATE_KEY: undefined,
+  LOGIN_GOV_ACR_VALUES: 'urn:acr.login.gov:auth-only',
+  OIDC_ISSUER: undefined,
+  OIDC_CLIENT_ID: undefined,
+  OIDC_CLIENT_SECRET: undefined,
+  OIDC_NAME: 'your agency account',
+  UNSAFE_ALLOW_LOCAL_SIGNIN: false,
+};
+
+describe('plan status against the current grade', () => {
+  it.each([
+    ['Mid', 11, 'at-my-level'],
+    ['Senior', 11, 'next-level'],
+    ['Senior', 8, 'beyond'],
+    ['Mid', 8, 'next-level'],
+    ['Entry', 5, 'at-my-level'],
+    ['Entry', 14, 'below'],
+    ['Mid', null, 'no-grade'],
+    [null, 11, 'retired'],
+  ] as const)('a %s card at GS %s is %s', (level, grade, status) => {
+    expect(planStatus(level, grade)).toBe(status);
+  });
+  it('groups by competency, alphabetically, keeping order inside a group', () => {
+    const groups = groupByCompetency([
+      { competency: 'Resilience', n: 1 },
+      { competency: 'Accountability', n: 2 },
+      { competency: 'Resilience', n: 3 },
+    ]);
+    expect(groups.map((g) => [g.competency, g.items.map((i) => i.n)])).toEqual([
+      ['Accountability', [2]],
+      ['Resilience', [1, 3]],
+    ]);
+  });
+});
+
+describe('local sign-in', () => {
+  it('is offered on loopback when no provider is configured', () => {
+    expect(localSignInAllowed('localhost:3000', base)).toBe(true);
+    expect(localSignInAllowed('127.0.0.1:3000', base)).toBe(true);
+    expect(localSignInAllowed('[::1]:3000', base)).toBe(true);
+  });
+  it('is refused for any other host, once a provider exists, or in a deployment', () => {
+    expect(localSignInAllowed('portal.example.gov', base)).toBe(false);
+    expect(localSignInAllowed('localhost.evil.example', base)).toBe(false);
+    expect(localSignInAllowed(null, base)).toBe(false);
+    expect(localSignInAllowed('localhost:3000', { ...base, OIDC_ISSUER: 'https://idp.example.gov', OIDC_CLIENT_ID: 'x' })).toBe(false);
+    expect(localSignInAllowed('localhost:3000', { ...base, AUTH_URL: 'https://portal.example.gov' })).toBe(false);
+  });
+  it('works anywhere only with the variable that says it is unsafe', () => {
+    expect(localSignInAllowed('portal.example.gov', { ...base, UNSAFE_ALLOW_LOCAL_SIGNIN: true })).toBe(true);
+  });
+});
+
+describe('startup configuration', () => {
+  it('a local run needs nothing', () => {
+    expect(() => assertStartupConfig(base)).not.toThrow();
+    expect(isDeployment(base)).toBe(false);
+    expect(isDeployment({ ...base, AUTH_URL: 'http://localhost:3000' })).toBe(false);
+  });
+  it('a deployment with no provider fails with a sentence saying what to set', () => {
+    const deployed = { ...base, AUTH_URL: 'https://portal.example.gov', AUTH_SECRET: 's'.repeat(40) };
+    expect(() => assertStartupConfig(deployed)).toThrow(ConfigError);
+    expect(() => assertStartupConfig(deployed)).toThrow(/set LOGIN_GOV_CLIENT_ID and LOGIN_GOV_PRIVATE_KEY .* or OIDC_ISSUER and OIDC_CLIENT_ID/u);
+    const withIdp = { ...deployed, OIDC_ISSUER: 'https://idp.example.gov', OIDC_CLIENT_ID: 'portal' };
+    expect(hasIdentityProvider(withIdp)).toBe(true);
+    expect(() => assertStartupConfig(withIdp)).not.toThrow();
+    expect(() => assertStartupConfig({ ...withIdp, AUTH_SECRET: undefined })).toThrow(/AUTH_SECRET/u);
+  });
+});
+
+describe('return paths', () => {
+  it.each([
+    ['/cards?series=0510', '/cards?series=0510'],
+    ['/plan#x', '/plan#x'],
+    ['https://evil.example/', '/cards'],
+    ['//evil.example/x', '/cards'],
+    ['/\\evil.example', '/cards'],
+    ['javascript:alert(1)', '/cards'],
+    [42, '/cards'],
+  ])('%s → %s', (input, expected) => {
+    expect(safeReturnTo(input)).toBe(expected);
+  });
+});
