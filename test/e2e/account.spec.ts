@@ -21,7 +21,7 @@ test.describe('sign in, grade and bookmarks', () => {
   test('Login.gov-shaped sign-in: private_key_jwt, prompt=select_account and acr_values', async ({ page }) => {
     const authorize: string[] = [];
     page.on('request', (r) => {
-      if (r.url().startsWith('http://127.0.0.1:3901/auth')) authorize.push(r.url());
+      if (r.url().startsWith(`http://127.0.0.1:${process.env.E2E_OIDC_PORT ?? 3901}/auth`)) authorize.push(r.url());
     });
     await signIn(page, 'logingov-person', 'Login.gov');
     const url = new URL(authorize[0] ?? 'http://x');
