@@ -1,28 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from './lib/env';
+import { contentSecurityPolicy } from './lib/security';
 
 /**
- * A coarse gate in front of the app (the checks that matter live in each handler and action):
- * a state-changing request from another site is answered 403 here. Next itself would refuse a
- * cross-origin server action, but with a 500; a person's browser deserves a clear 4xx.
+ * In front of every page:
+ * - a state-changing request from another site is answered 403 (the checks that matter live in
+ *   each handler and action; Next itself would refuse a cross-origin server action, but with a 500);
+ * - the Content-Security-Policy: hashes for a prerendered page (from .next/csp-hashes.json, written
+ *   after the build), a fresh nonce for a page rendered per request (ADR 0008).
  */
-export function proxy(request: NextRequest) {
-  if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') {
-    const origin = request.headers.get('origin');
-    const site = request.headers.get('sec-fetch-site');
-    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    let foreign = site === 'cross-site';
-    if (origin && host) {
-      try {
-        foreign ||= new URL(origin).host !== host;
-      } catch {
-        foreign = true;
-      }
-    }
-    if (foreign) {
-      return new NextResponse('Cross-site requests are not accepted.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+
+let hashes: Record<string, string[]> | null = null;
+function staticHashes(): Record<string, string[]> {
+  if (hashes) return hashes;
+  try {
+    hashes = JSON.parse(readFileSync(path.join(process.cwd(), '.next/csp-hashes.json'), 'utf8')) as Record<string, string[]>;
+  } catch {
+    hashes = {};
+  }
+  return hashes;
+}
+
+function origins(...urls: (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const url of urls) {
+    try {
+      if (url) out.push(new URL(url).origin);
+    } catch {
+      // an invalid URL is reported by lib/env at startup
     }
   }
-  return NextResponse.next();
+  return out;
+}
+
+function isForeign(request: NextRequest): boolean {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const { method } = request;
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && isForeign(request)) {
+    return new NextResponse('Cross-site requests are not accepted.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+  const e = env();
+  // next dev evaluates code for hot reloading; the policy applies to production servers.
+  if (e.NODE_ENV !== 'production') return NextResponse.next();
+
+  const formTargets = origins(e.LOGIN_GOV_CLIENT_ID ? e.LOGIN_GOV_ISSUER : undefined, e.OIDC_ISSUER);
+  const prerendered = staticHashes()[request.nextUrl.pathname];
+  if (prerendered) {
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', contentSecurityPolicy({ hashes: prerendered, formTargets }));
+    return response;
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  // A page rendered now (or Next's prerendered not-found page for an unknown path).
+  const csp = contentSecurityPolicy({ nonce, hashes: staticHashes()['/_not-found'] ?? [], formTargets });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', csp);
+  return response;
 }
 
 export const config = {

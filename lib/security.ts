@@ -1,0 +1,33 @@
+/**
+ * The Content-Security-Policy: a nonce for pages rendered per request, hashes for prerendered ones
+ * (ADR 0008). Used by proxy.ts. The other security headers are set for every response in
+ * next.config.mjs.
+ */
+
+export interface CspOptions {
+  /** A fresh nonce for this response (pages rendered per request). */
+  readonly nonce?: string;
+  /** `'sha256-…'` sources of a prerendered page's inline scripts. */
+  readonly hashes?: readonly string[];
+  /** Where sign-in forms may post to and redirect through: the identity providers' origins. */
+  readonly formTargets?: readonly string[];
+}
+
+export function contentSecurityPolicy({ nonce, hashes = [], formTargets = [] }: CspOptions): string {
+  // 'self' for Next's script files (a prerendered page's have no nonce); no 'strict-dynamic'.
+  const script = nonce ? ["'self'", `'nonce-${nonce}'`, ...hashes] : ["'self'", ...hashes];
+  return [
+    "default-src 'self'",
+    `script-src ${script.join(' ')}`,
+    // React sets style attributes; no inline *scripts* are ever allowed without a nonce or hash.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action 'self'${formTargets.map((t) => ` ${t}`).join('')}`,
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+

@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const PAGES = ['/cards/510-Customer-Service-Mid', '/cards', '/cards?series=0510&q=survey', '/signin', '/cards/not-a-card', '/data/cards.json', '/uswds/img/us_flag_small.png'];
+
+function scriptSrc(csp: string): string {
+  return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+}
+
+test.describe('security headers', () => {
+  for (const path of PAGES) {
+    test(`${path} carries the security headers`, async ({ request }) => {
+      const r = await request.get(path, { maxRedirects: 0 });
+      expect(r.status()).toBeLessThan(500);
+      const h = r.headers();
+      expect(h['x-content-type-options']).toBe('nosniff');
+      expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(h['permissions-policy']).toContain('camera=()');
+      expect(h['strict-transport-security']).toMatch(/^max-age=\d{7,}/u);
+      expect(h['x-frame-options']).toBe('DENY');
+      if (!path.startsWith('/uswds/') && !path.startsWith('/data/')) {
+        const csp = h['content-security-policy'] ?? '';
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).toContain("object-src 'none'");
+        const scripts = scriptSrc(csp);
+        expect(scripts).not.toContain('unsafe-inline');
+        expect(scripts).not.toContain('unsafe-eval');
+        expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'|'sha256-/u);
+      }
+    });
+  }
+
+  test('prerendered pages get hashes, pages rendered per request a fresh nonce', async ({ request }) => {
+    const card = scriptSrc((await request.get('/cards/510-Customer-Service-Mid')).headers()['content-security-policy'] ?? '');
+    expect(card).toMatch(/'sha256-/u);
+    expect(card).not.toContain('nonce-');
+    const one = scriptSrc((await request.get('/cards')).headers()['content-security-policy'] ?? '');
+    const two = scriptSrc((await request.get('/cards')).headers()['content-security-policy'] ?? '');
+    expect(one).toMatch(/'nonce-/u);
+    expect(one).not.toBe(two);
+  });
+
+  async function violations(page: Page, path: string): Promise<string[]> {
+    const found: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/iu.test(m.text())) found.push(m.text());
+    });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    return found;
+  }
+
+  test('no page breaks its own policy: the card page, the dashboard (filtering live) and sign-in', async ({ page }) => {
+    expect(await violations(page, '/cards/510-Customer-Service-Mid')).toEqual([]);
+    await page.getByRole('button', { name: 'Here’s how you know' }).click();
+    await expect(page.getByText('Official websites use .gov')).toBeVisible();
+    expect(await violations(page, '/cards')).toEqual([]);
+    await expect(page.locator('form[data-live="true"]')).toBeVisible();
+    expect(await violations(page, '/signin')).toEqual([]);
+    expect(await violations(page, '/cards/not-a-card')).toEqual([]);
+  });
+});
