@@ -13,7 +13,6 @@ import { firstLoadJs, gz, kb, projectCopy, root, startNext, stats, timed } from 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, port: { type: 'string', default: '38200' } } });
 const count = Number(values.count);
 const port = Number(values.port);
-const base = `http://127.0.0.1:${port}`;
 
 export async function benchDashboard(opts: { count: number; port: number; reuseBuild?: string }) {
   const work = opts.reuseBuild ?? projectCopy(`dashboard-${opts.count}`);
@@ -26,6 +25,7 @@ export async function benchDashboard(opts: { count: number; port: number; reuseB
     timed('npx', ['tsx', 'scripts/content.ts', 'generate', '--count', String(opts.count), '--to', 'content/cards', '--seed', '1'], work);
     build = timed('npm', ['run', 'build'], work, { NEXT_TELEMETRY_DISABLED: '1' });
   }
+  const base = `http://127.0.0.1:${opts.port}`;
   const server = await startNext(work, opts.port);
   try {
     const html = await (await fetch(`${base}/cards`)).text();

@@ -12,4 +12,6 @@ await rm(target, { recursive: true, force: true });
 await mkdir(target, { recursive: true });
 await cp(path.join(root, 'dist/fonts'), path.join(target, 'fonts'), { recursive: true });
 await cp(path.join(root, 'dist/img'), path.join(target, 'img'), { recursive: true });
-console.log('assets: USWDS fonts and images copied to public/uswds/');
+// Browsers ask for /favicon.ico on every site: serve USWDS' rather than a 404.
+await cp(path.join(root, 'dist/img/favicons/favicon.ico'), path.resolve('public/favicon.ico'));
+console.log('assets: USWDS fonts and images copied to public/uswds/, favicon to public/');

@@ -16,7 +16,7 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const card = getCardBySlug((await params).slug);
   if (!card) return {};
-  return { title: card.title, description: metaDescription(card.description), alternates: { canonical: card.url } };
+  return { title: card.title, description: metaDescription(card.description) };
 }
 
 export function metaDescription(text: string): string {

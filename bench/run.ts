@@ -1,0 +1,221 @@
+/**
+ * npm run bench — every figure next to a baseline measured in the same run. Writes
+ * bench/results.json and bench/results.md (both ignored by git). Sizes: BENCH_SIZES (default
+ * "100,1000,10000"); PostgreSQL for the bookmark load: BENCH_DATABASE_URL or TEST_DATABASE_URL.
+ */
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { benchDashboard } from './dashboard';
+import { firstLoadJs, gz, kb, projectCopy, root, startNext, stats, timed } from './lib';
+import { staticServer } from './static-server';
+
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number).filter((n) => n > 0);
+const shared = path.resolve(root, '../shared/bench');
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, sizes };
+const md: string[] = [`# Benchmark results (${new Date().toISOString().slice(0, 16)}Z, ${process.version})`, ''];
+const log = (line: string) => {
+  console.log(line);
+  md.push(line);
+};
+
+async function load(url: string, duration = 10, headers?: Record<string, string>) {
+  const r = await autocannon({ url, connections: 50, duration, headers });
+  return { reqPerSec: Math.round(r.requests.average), p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+}
+
+function sharedBaseline(script: string, args: string[]): string | null {
+  const file = path.join(shared, script);
+  if (!existsSync(file)) return null;
+  const run = spawnSync('bash', [file, ...args], { encoding: 'utf8', timeout: 600_000 });
+  return run.status === 0 ? run.stdout.trim().split('\n').join(' | ') : `failed: ${(run.stdout + run.stderr).trim().split('\n').slice(-2).join(' ')}`;
+}
+
+async function main() {
+  // 1. Build time and peak memory per size.
+  log('## Build (content + Next), synthetic cards');
+  log('| cards | seconds | s per 1,000 cards | peak RSS MB |');
+  log('| ---: | ---: | ---: | ---: |');
+  const builds: Record<number, { seconds: number; perThousand: number; peakMb: number | null; dir: string }> = {};
+  for (const n of sizes) {
+    const dir = projectCopy(`build-${n}`);
+    rmSync(path.join(dir, 'content'), { recursive: true, force: true });
+    timed('npx', ['tsx', 'scripts/content.ts', 'generate', '--count', String(n), '--to', 'content/cards', '--seed', '1'], dir);
+    const t = timed('npm', ['run', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
+    builds[n] = { seconds: +t.seconds.toFixed(1), perThousand: +((t.seconds / n) * 1000).toFixed(1), peakMb: t.peakMb, dir };
+    log(`| ${n} | ${t.seconds.toFixed(1)} | ${((t.seconds / n) * 1000).toFixed(1)} | ${t.peakMb ?? '?'} |`);
+  }
+  results.build = builds;
+  const baselineN = sizes.includes(1000) ? 1000 : sizes[0] ?? 100;
+  const jekyll = spawnSync('which', ['jekyll']).status === 0 ? sharedBaseline('jekyll-baseline/run', [String(baselineN)]) : 'skipped: Debian jekyll is not installed (apt-get install jekyll)';
+  log(`\nBaseline, same run: ${jekyll ?? 'skipped: ../shared/bench is absent'}`);
+  results.jekyllBaseline = jekyll;
+
+  // 2. Serving: a card page and /cards against the same HTML from a static file server.
+  const largest = Math.max(...sizes);
+  const dir = builds[largest]?.dir ?? projectCopy(`build-${largest}`);
+  const port = 38300;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fm-bench-db-'));
+  let server: ChildProcess = await startNext(dir, port, { PGLITE_DIR: path.join(dataDir, 'pglite') });
+  const base = `http://127.0.0.1:${port}`;
+  const cardPath = JSON.parse(readFileSync(path.join(dir, '.next/csp-hashes.json'), 'utf8')) as Record<string, string[]>;
+  const card = Object.keys(cardPath).find((p) => p.startsWith('/cards/')) ?? '/cards/510-Customer-Service-Mid';
+  const cardHtml = path.join(dir, `.next/server/app${card}.html`);
+  const dashboardHtml = path.join(dataDir, 'cards.html');
+  writeFileSync(dashboardHtml, await (await fetch(`${base}/cards`)).text());
+  log('\n## Serving (autocannon, 50 connections, 10 s)');
+  log('| page | portal req/s | portal p99 ms | static server req/s | static p99 ms | portal / static |');
+  log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const statics = await staticServer({ [card]: cardHtml, '/cards': dashboardHtml }, port + 1);
+  const serving: Record<string, unknown> = {};
+  for (const page of [card, '/cards']) {
+    const portal = await load(base + page);
+    const baseline = await load(`http://127.0.0.1:${port + 1}${page}`);
+    serving[page] = { portal, staticServer: baseline, ratio: +(portal.reqPerSec / baseline.reqPerSec).toFixed(3) };
+    log(`| ${page === '/cards' ? '/cards' : 'card page'} | ${portal.reqPerSec} | ${portal.p99Ms} | ${baseline.reqPerSec} | ${baseline.p99Ms} | ${(portal.reqPerSec / baseline.reqPerSec).toFixed(2)} |`);
+  }
+  statics.close();
+  results.serving = serving;
+
+  // 3. Weight (gzip) of a card page and the dashboard.
+  log('\n## Weight (gzip)');
+  log('| page | HTML | CSS | JS (first load) |');
+  log('| --- | ---: | ---: | ---: |');
+  const weight: Record<string, unknown> = {};
+  for (const page of [card, '/cards']) {
+    const html = await (await fetch(base + page)).text();
+    const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/gu)].map((m) => m[1] ?? '');
+    let cssBytes = 0;
+    for (const href of new Set(css)) cssBytes += gz(Buffer.from(await (await fetch(base + href)).arrayBuffer()));
+    const js = await firstLoadJs(base, html);
+    weight[page] = { html: gz(html), css: cssBytes, js: js.bytes };
+    log(`| ${page === '/cards' ? '/cards' : 'card page'} | ${kb(gz(html))} | ${kb(cssBytes)} | ${kb(js.bytes)} |`);
+  }
+  results.weight = weight;
+  const reference = existsSync(path.join(shared, 'README.md')) ? readFileSync(path.join(shared, 'README.md'), 'utf8').match(/first-load JS (\d+) KB gz/u)?.[1] : undefined;
+  if (reference) log(`\nReference (../shared/bench, minimal Next site): first-load JS ${reference} KB gzip.`);
+
+  // 4. Bookmark toggles: 50 signed-in people at once, on PGlite, then on PostgreSQL.
+  log('\n## Bookmark toggles (50 concurrent signed-in users, 20 toggles each)');
+  log('| database | p50 ms | p99 ms | errors |');
+  log('| --- | ---: | ---: | ---: |');
+  const toggles: Record<string, unknown> = {};
+  toggles.PGlite = await toggleLoad(base, card);
+  log(`| PGlite | ${fmt(toggles.PGlite)} |`);
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (pgUrl) {
+    server.kill();
+    server = await startNext(dir, port, { DATABASE_URL: pgUrl });
+    toggles.PostgreSQL = await toggleLoad(base, card);
+    log(`| PostgreSQL | ${fmt(toggles.PostgreSQL)} |`);
+  } else {
+    log('| PostgreSQL | skipped: set BENCH_DATABASE_URL | | |');
+  }
+  results.bookmarks = toggles;
+
+  // 5. Lighthouse (desktop preset) on a card page, the dashboard and the plan page, in Debian's Chromium.
+  log('\n## Lighthouse (desktop preset)');
+  log('| page | performance | accessibility | best practices | SEO |');
+  log('| --- | ---: | ---: | ---: | ---: |');
+  const cookie = (await signInCookies(base, 1))[0] ?? '';
+  const lighthouse: Record<string, unknown> = {};
+  for (const [label, page, headers] of [
+    ['card page', card, {}],
+    ['/cards', '/cards', {}],
+    ['/plan', '/plan', { Cookie: cookie }],
+  ] as const) {
+    const scores = runLighthouse(base + page, headers);
+    lighthouse[label] = scores;
+    log(`| ${label} | ${scores ? `${scores.performance} | ${scores.accessibility} | ${scores['best-practices']} | ${scores.seo}` : 'failed | | |'} |`);
+  }
+  results.lighthouse = lighthouse;
+  server.kill();
+
+  // 5. Client: the dashboard's in-browser filter update, at the largest size.
+  log('\n## Dashboard filter update in Chromium');
+  const client = await benchDashboard({ count: largest, port: port + 2, reuseBuild: dir });
+  results.client = client;
+  log(`At ${largest} cards: median ${client.clientFilterUpdateMs.median.toFixed(1)} ms, p95 ${client.clientFilterUpdateMs.p95.toFixed(1)} ms (target ≤ 16 ms median); server render of a filtered /cards median ${client.serverFilteredRenderMs.median.toFixed(1)} ms.`);
+
+  writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(root, 'bench/results.md'), `${md.join('\n')}\n`);
+  console.log('\nwrote bench/results.json and bench/results.md');
+}
+
+function fmt(value: unknown): string {
+  const v = value as { p50: number; p99: number; errors: number };
+  return `${v.p50.toFixed(1)} | ${v.p99.toFixed(1)} | ${v.errors}`;
+}
+
+/** Lighthouse's four category scores (0–100) for a URL, or null when it could not run. */
+function runLighthouse(url: string, headers: Record<string, string>): Record<string, number> | null {
+  const cli = path.join(root, 'node_modules/lighthouse/cli/index.js');
+  const run = spawnSync(
+    process.execPath,
+    [
+      cli,
+      url,
+      '--preset=desktop',
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+      ...(Object.keys(headers).length ? [`--extra-headers=${JSON.stringify(headers)}`] : []),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 180_000, env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } },
+  );
+  if (run.status !== 0) {
+    console.error(run.stderr.split('\n').slice(-5).join('\n'));
+    return null;
+  }
+  const report = JSON.parse(run.stdout) as { categories: Record<string, { score: number | null }> };
+  return Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+}
+
+async function signInCookies(base: string, count: number, prefix = 'lighthouse user'): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = await fetch(`${base}/api/local-signin`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+      body: new URLSearchParams({ name: `${prefix} ${i}`, callbackUrl: '/plan' }),
+    });
+    const cookie = r.headers.get('set-cookie')?.split(';')[0];
+    if (!cookie) throw new Error(`local sign-in failed: ${r.status} ${await r.text()}`);
+    cookies.push(cookie);
+  }
+  return cookies;
+}
+
+/** Signs 50 people in locally, then has each toggle a bookmark 20 times, all at once. */
+async function toggleLoad(base: string, permalink: string) {
+  const cookies = await signInCookies(base, 50, 'bench user');
+  const latencies: number[] = [];
+  let errors = 0;
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      for (let k = 0; k < 20; k++) {
+        const t = performance.now();
+        const r = await fetch(`${base}/api/bookmarks`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: base, Cookie: cookie },
+          body: JSON.stringify({ permalink, intent: 'toggle' }),
+        });
+        await r.arrayBuffer();
+        latencies.push(performance.now() - t);
+        if (!r.ok) errors++;
+      }
+    }),
+  );
+  const s = stats(latencies);
+  return { p50: s.median, p99: s.p99, n: s.n, errors };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
