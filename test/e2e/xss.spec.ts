@@ -17,14 +17,13 @@ test('a card full of <script>, onerror= and javascript: runs nothing and renders
     dialogs.push(d.message());
     void d.dismiss();
   });
-  // The production stylesheet and shell come from the real site; the card markup is the page's own.
+  // The card's markup in a page of its own, parsed afresh by the browser (setContent runs any
+  // script it finds), styled with the site's production stylesheet.
   await page.goto('/cards/510-Customer-Service-Mid');
-  await page.evaluate((html) => {
-    const main = document.getElementById('main-content');
-    if (main) main.innerHTML = html;
-  }, markup);
-  await page.setContent(await page.content());
-
+  const css = await page.locator('link[rel="stylesheet"]').first().getAttribute('href');
+  await page.setContent(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>XSS fixture</title><link rel="stylesheet" href="${css ?? ''}"></head><body><main id="main-content">${markup}</main></body></html>`,
+  );
   await page.getByRole('link', { name: 'Good course' }).hover();
   for (const item of await page.locator('main a').all()) await item.hover();
   const xss = await page.evaluate(() => (window as unknown as { __xss?: string }).__xss ?? null);

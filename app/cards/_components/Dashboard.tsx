@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import type { CardSummary } from '@/lib/cards/summary';
 import {
   applyFilter,
@@ -9,6 +9,7 @@ import {
 
   paginate,
   parseFilter,
+  selectedLevels,
   type FacetName,
   type FacetValue,
   type Filter,
@@ -155,6 +156,19 @@ export function Dashboard({
     [update],
   );
 
+  // Results and their count update at once; the facet counts follow in a deferred render, so a
+  // long competency list never holds up the answer to a click.
+  const facets = useDeferredValue(view.facets);
+  const selected = useMemo(
+    () => ({
+      series: new Set<string>(filter.series),
+      level: new Set<string>(selectedLevels(filter)),
+      group: new Set<string>(filter.groups),
+      competency: new Set<string>(filter.competencies),
+    }),
+    [filter],
+  );
+
   /** With the data loaded, links to another filter state are followed in place. */
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     if (!cards || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -212,10 +226,10 @@ export function Dashboard({
               update({ ...filter, grade, page: 1 }, 'replace');
             }}
           />
-          <Facet legend="Job series" name="series" values={view.facets.series} onToggle={toggle} />
-          <Facet legend="Career level" name="level" values={view.facets.level} onToggle={toggle} />
-          <Facet legend="Competency group" name="group" values={view.facets.group} onToggle={toggle} />
-          <Facet legend="Competency" name="competency" values={view.facets.competency} onToggle={toggle} scroll />
+          <Facet legend="Job series" name="series" values={facets.series} selected={selected.series} onToggle={toggle} />
+          <Facet legend="Career level" name="level" values={facets.level} selected={selected.level} onToggle={toggle} />
+          <Facet legend="Competency group" name="group" values={facets.group} selected={selected.group} onToggle={toggle} />
+          <Facet legend="Competency" name="competency" values={facets.competency} selected={selected.competency} onToggle={toggle} scroll />
           {signedIn ? (
             <fieldset className="usa-fieldset facet">
               <legend className="usa-legend facet-legend">My plan</legend>

@@ -8,12 +8,15 @@ export function Facet({
   legend,
   name,
   values,
+  selected,
   onToggle,
   scroll = false,
 }: {
   legend: string;
   name: FacetName;
   values: readonly FacetValue[];
+  /** The values selected now (the counts in `values` may lag a frame behind). */
+  selected: ReadonlySet<string>;
   onToggle: (facet: FacetName, value: string, on: boolean) => void;
   scroll?: boolean;
 }) {
@@ -22,7 +25,7 @@ export function Facet({
       <legend className="usa-legend facet-legend">{legend}</legend>
       <div className={scroll ? 'facet-scroll' : undefined}>
         {values.map((v) => (
-          <FacetOption key={v.value} name={name} value={v.value} label={v.label} count={v.count} selected={v.selected} onToggle={onToggle} />
+          <FacetOption key={v.value} name={name} value={v.value} label={v.label} count={v.count} selected={selected.has(v.value)} onToggle={onToggle} />
         ))}
       </div>
     </fieldset>
