@@ -22,10 +22,12 @@ export function AccountLink() {
     };
   }, [pathname]);
   return name ? (
-    <Link href="/signout">
+    <Link href="/signout" prefetch={false}>
       Sign out<span className="usa-sr-only"> ({name})</span>
     </Link>
   ) : (
-    <Link href="/signin">Sign in</Link>
+    <Link href="/signin" prefetch={false}>
+      Sign in
+    </Link>
   );
 }

@@ -22,10 +22,14 @@ export function SiteShell({ children }: { children: ReactNode }) {
                 <Link href="/cards">Competency cards</Link>
               </li>
               <li>
-                <Link href="/plan">My plan</Link>
+                <Link href="/plan" prefetch={false}>
+                  My plan
+                </Link>
               </li>
               <li>
-                <Link href="/profile">Profile</Link>
+                <Link href="/profile" prefetch={false}>
+                  Profile
+                </Link>
               </li>
               <li>
                 <AccountLink />

@@ -18,7 +18,11 @@ test.describe('the card dashboard', () => {
     await live(page);
     const documentRequests: string[] = [];
     page.on('request', (r) => {
-      if (r.resourceType() === 'document' || r.url().includes('_rsc')) documentRequests.push(r.url());
+      // A round trip for the filter would be a page load or an RSC fetch of /cards.
+      const url = new URL(r.url());
+      if (url.pathname === '/cards' && (r.resourceType() === 'document' || url.searchParams.has('_rsc') || r.headers()['rsc'] === '1')) {
+        documentRequests.push(r.url());
+      }
     });
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await tick(page, /0510 Accounting/u);
