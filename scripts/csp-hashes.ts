@@ -1,0 +1,49 @@
+/**
+ * After `next build`: gives every prerendered page a hash-based Content-Security-Policy (a nonce
+ * cannot be put into HTML written at build time). For each `.next/server/app/**.html` it hashes
+ * the inline <script>s and writes the policy into the page's `.meta` headers, which `next start`
+ * sends with the page — no per-request work (ADR 0008). It also writes .next/csp-hashes.json,
+ * which the proxy uses for the pages it handles.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { contentSecurityPolicy } from '../lib/security';
+
+const appDir = path.resolve('.next/server/app');
+const routes: Record<string, string[]> = {};
+const meta = z.object({ headers: z.record(z.string(), z.string()).optional() }).loose();
+let scripts = 0;
+let patched = 0;
+
+function walk(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      walk(full);
+      continue;
+    }
+    if (!entry.name.endsWith('.html')) continue;
+    const html = readFileSync(full, 'utf8');
+    const hashes = new Set<string>();
+    for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/giu)) {
+      hashes.add(`'sha256-${createHash('sha256').update(match[1] ?? '', 'utf8').digest('base64')}'`);
+    }
+    let route = `/${path.relative(appDir, full).replace(/\.html$/u, '').split(path.sep).join('/')}`;
+    if (route === '/index') route = '/';
+    routes[route] = [...hashes];
+    scripts += hashes.size;
+    const metaFile = full.replace(/\.html$/u, '.meta');
+    if (existsSync(metaFile)) {
+      const data = meta.parse(JSON.parse(readFileSync(metaFile, 'utf8')));
+      data.headers = { ...data.headers, 'content-security-policy': contentSecurityPolicy({ hashes: [...hashes] }) };
+      writeFileSync(metaFile, JSON.stringify(data, null, 2));
+      patched++;
+    }
+  }
+}
+
+walk(appDir);
+writeFileSync(path.resolve('.next/csp-hashes.json'), JSON.stringify(routes));
+console.log(`csp: hashed ${scripts} inline script(s) of ${Object.keys(routes).length} prerendered page(s); ${patched} page header(s) written`);
