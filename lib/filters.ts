@@ -14,6 +14,7 @@ import {
   type CompetencyGroup,
   type SeriesCode,
 } from './cards/domain';
+import { compareCards } from './cards/collection';
 import type { CardSummary } from './cards/summary';
 import { careerLevelForGrade, isGsGrade, MAX_GRADE, MIN_GRADE } from './grades';
 import type { CardSearch } from './search';
@@ -196,16 +197,8 @@ export function isEmptyFilter(filter: Filter): boolean {
   return filterToSearchParams({ ...filter, page: 1 }).toString() === '';
 }
 
-const LEVEL_ORDER: Record<CareerLevel, number> = { Entry: 0, Mid: 1, Senior: 2 };
-
-export function compareSummaries(a: CardSummary, b: CardSummary): number {
-  return (
-    a.seriesCode.localeCompare(b.seriesCode) ||
-    a.competency.localeCompare(b.competency, 'en') ||
-    LEVEL_ORDER[a.careerLevel] - LEVEL_ORDER[b.careerLevel] ||
-    a.url.localeCompare(b.url)
-  );
-}
+/** List order: the same as the card pages' (lib/cards/collection.ts). */
+export const compareSummaries: (a: CardSummary, b: CardSummary) => number = compareCards;
 
 const FACETS: readonly FacetName[] = ['series', 'level', 'group', 'competency'];
 

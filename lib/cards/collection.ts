@@ -22,7 +22,10 @@ export interface Collection {
 
 const LEVEL_ORDER = { Entry: 0, Mid: 1, Senior: 2 } as const;
 
-export function compareCards(a: Card, b: Card): number {
+type Sortable = Pick<Card, 'seriesCode' | 'competency' | 'careerLevel' | 'url'>;
+
+/** List order, everywhere: series, competency, career level (then URL, for two generations). */
+export function compareCards(a: Sortable, b: Sortable): number {
   return (
     a.seriesCode.localeCompare(b.seriesCode) ||
     a.competency.localeCompare(b.competency, 'en') ||
