@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { currentUser, type SignedInUser } from './auth';
-import { getAllCards, type Card } from './cards';
+import { getCardByPath, type Card } from './cards';
 import { getDb, type Database } from './db/client';
 import { addBookmark, findBookmark, getProfile, listBookmarks, removeBookmark, removeBookmarkByPermalink } from './db/queries';
 import type { Bookmark } from './db/schema';
@@ -9,7 +9,7 @@ import { assertSameOrigin, badRequest, errorResponse, isFormRequest, notFound, p
 
 /** The card a permalink (as written) or page URL names. */
 export function cardByPath(path: string): Card | undefined {
-  return getAllCards().find((c) => c.permalink === path || c.url === path);
+  return getCardByPath(path);
 }
 
 export const permalinkField = z

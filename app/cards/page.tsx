@@ -6,6 +6,7 @@ import type { SeriesCode } from '@/lib/cards/domain';
 import { isSeriesCode } from '@/lib/cards/domain';
 import { getDb } from '@/lib/db/client';
 import { getProfile, listBookmarks } from '@/lib/db/queries';
+import { toRow } from '@/lib/cards/summary';
 import { applyFilter, competencyIndex, paginate, parseFilter, type Notice } from '@/lib/filters';
 import { careerLevelForGrade, isGsGrade } from '@/lib/grades';
 import { Dashboard, type DashboardState } from './_components/Dashboard';
@@ -42,7 +43,7 @@ export default async function CardsPage({ searchParams }: Props) {
     filter: { ...filter, page: page.page },
     notices,
     facets: result.facets,
-    rows: page.items.map(({ text: _text, competencySlug: _slug, ...row }) => row),
+    rows: page.items.map(toRow),
     total: page.total,
     page: page.page,
     pageCount: page.pageCount,

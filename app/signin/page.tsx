@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SlimAlert } from '@/components/SlimAlert';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { currentUser, signIn } from '@/lib/auth';
@@ -32,11 +33,9 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1>Sign in</h1>
       <p className="usa-intro">Sign in to record your job series and GS grade and to keep a plan of target competencies.</p>
       {error ? (
-        <div className="usa-alert usa-alert--error usa-alert--slim notice" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{error}</p>
-          </div>
-        </div>
+        <SlimAlert type="error" role="alert">
+          {error}
+        </SlimAlert>
       ) : null}
       {providers.map((p) => (
         <form

@@ -66,6 +66,13 @@ function byUrl(): Map<string, Card> {
   return urlIndex;
 }
 
+let permalinkIndex: Map<string, Card> | null = null;
+/** The card a permalink (as written) or page URL names. */
+export function getCardByPath(path: string): Card | undefined {
+  permalinkIndex ??= new Map(getAllCards().map((c) => [c.permalink, c]));
+  return permalinkIndex.get(path) ?? byUrl().get(path);
+}
+
 /** The same competency of the same series at the other career levels (both generations included). */
 export function getSiblingLevels(card: Card): Card[] {
   return getAllCards().filter(

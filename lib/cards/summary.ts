@@ -39,3 +39,10 @@ export function summarise(card: Card): CardSummary {
     text,
   };
 }
+
+/** A dashboard result row: the summary without its search text. */
+export type ResultRow = Omit<CardSummary, 'text' | 'competencySlug'>;
+
+export function toRow({ text: _text, competencySlug: _slug, ...row }: CardSummary): ResultRow {
+  return row;
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SlimAlert } from '@/components/SlimAlert';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth';
 import { cardByPath } from '@/lib/bookmarks';
@@ -31,11 +32,9 @@ export default async function PlanPage({ searchParams }: Props) {
       <h1>My plan</h1>
       <p className="usa-intro">The competencies you are aiming for, marked against your current grade.</p>
       {saved ? (
-        <div className="usa-alert usa-alert--success usa-alert--slim notice" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{saved}</p>
-          </div>
-        </div>
+        <SlimAlert type="success" role="status">
+          {saved}
+        </SlimAlert>
       ) : null}
       <p>
         {grade === null ? (

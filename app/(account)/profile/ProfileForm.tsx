@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { SlimAlert } from '@/components/SlimAlert';
 import { SERIES } from '@/lib/cards/domain';
 import { saveProfileAction, type ProfileState } from './actions';
 
@@ -10,20 +11,7 @@ export function ProfileForm({ initial }: { initial: ProfileState }) {
   return (
     <form action={action} className="usa-form" noValidate aria-describedby="profile-status">
       <div id="profile-status" role="status" aria-live="polite">
-        {state.status === 'saved' ? (
-          <div className="usa-alert usa-alert--success usa-alert--slim notice">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{state.message}</p>
-            </div>
-          </div>
-        ) : null}
-        {state.status === 'invalid' || state.status === 'error' ? (
-          <div className="usa-alert usa-alert--error usa-alert--slim notice">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{state.message}</p>
-            </div>
-          </div>
-        ) : null}
+        {state.status === 'idle' ? null : <SlimAlert type={state.status === 'saved' ? 'success' : 'error'}>{state.message}</SlimAlert>}
       </div>
       <div className={`usa-form-group${fieldErrors.series ? ' usa-form-group--error' : ''}`}>
         <label className="usa-label" htmlFor="series">

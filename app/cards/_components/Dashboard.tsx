@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import type { CardSummary } from '@/lib/cards/summary';
+import { toRow, type CardSummary, type ResultRow } from '@/lib/cards/summary';
 import {
   applyFilter,
   competencyIndex,
@@ -17,7 +17,7 @@ import {
 } from '@/lib/filters';
 import type { CardSearch } from '@/lib/search';
 import { Facet } from './Facet';
-import { ResultList, type ResultRow } from './ResultList';
+import { ResultList } from './ResultList';
 
 export interface DashboardState {
   readonly filter: Filter;
@@ -30,20 +30,6 @@ export interface DashboardState {
 }
 
 const FILTER_KEYS = { series: 'series', level: 'levels', group: 'groups', competency: 'competencies' } as const;
-
-function toRow(card: CardSummary): ResultRow {
-  return {
-    url: card.url,
-    permalink: card.permalink,
-    title: card.title,
-    seriesCode: card.seriesCode,
-    seriesTitle: card.seriesTitle,
-    careerLevel: card.careerLevel,
-    gsLabel: card.gsLabel,
-    group: card.group,
-    competency: card.competency,
-  };
-}
 
 /**
  * The card dashboard. Rendered on the server for the URL's filter (and usable as a plain GET form

@@ -7,17 +7,7 @@ import { careerLevelForGrade } from '@/lib/grades';
 import { BookmarkButton } from '@/components/BookmarkButton';
 import type { DashboardState } from './Dashboard';
 
-export interface ResultRow {
-  readonly url: string;
-  readonly permalink: string;
-  readonly title: string;
-  readonly seriesCode: string;
-  readonly seriesTitle: string;
-  readonly careerLevel: string;
-  readonly gsLabel: string;
-  readonly group: string;
-  readonly competency: string;
-}
+export type { ResultRow } from '@/lib/cards/summary';
 
 interface Chip {
   readonly label: string;
