@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env';
-import { contentSecurityPolicy } from './lib/security';
+import { contentSecurityPolicy, LOCKED_DOWN_CSP } from './lib/security';
 
 /**
  * In front of every page:
@@ -48,8 +48,24 @@ function isForeign(request: NextRequest): boolean {
   }
 }
 
+/** True when a path segment's percent-encoding does not decode (Next would answer 500). */
+function hasMalformedPath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { method } = request;
+  if (hasMalformedPath(request.nextUrl.pathname)) {
+    return new NextResponse('The address has a malformed percent-encoding (such as %ZZ); check the link.', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': LOCKED_DOWN_CSP, 'Cache-Control': 'no-store' },
+    });
+  }
   if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && isForeign(request)) {
     return new NextResponse('Cross-site requests are not accepted.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
@@ -76,8 +92,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not Next's assets, the USWDS fonts and images, nor the prerendered card pages (/cards/<slug>,
-  // /cardsNew/<slug>): those carry their policy in their build output (scripts/csp-hashes.ts) and
+  // Not Next's assets, the USWDS fonts and images, nor the prerendered card and compare pages
+  // (/cards/<slug>, /cardsNew/<slug>, /compare/<series>/<competency>): those carry their policy in their build output (scripts/csp-hashes.ts) and
   // are served without a proxy round (it halves a card page's throughput). /cards itself is matched.
-  matcher: ['/((?!_next/static|_next/image|uswds/|favicon.ico|cards/|cardsNew/).*)'],
+  // A percent sign in those paths does bring the request here, to refuse a malformed encoding.
+  matcher: ['/((?!_next/static|_next/image|uswds/|favicon.ico|cards/|cardsNew/|compare/).*)', '/:prefix(cards|cardsNew|compare)/:rest(.*%.*)'],
 };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { env } from './env';
+import { LOCKED_DOWN_CSP } from './security';
 
 export class HttpError extends Error {
   constructor(
@@ -102,7 +103,7 @@ export function errorResponse(error: unknown, asHtml: boolean): Response {
   const status = error instanceof HttpError ? error.status : 500;
   const message = error instanceof HttpError ? error.message : 'Something went wrong on our side. Please try again.';
   if (!(error instanceof HttpError)) console.error(error);
-  if (!asHtml) return Response.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store' } });
+  if (!asHtml) return Response.json({ error: message }, { status, headers: { 'Cache-Control': 'no-store', 'Content-Security-Policy': LOCKED_DOWN_CSP } });
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status === 404 ? 'Not found' : 'Request not accepted'} | FM Career Roadmap</title></head><body><main><h1>${status === 404 ? 'Not found' : 'Your request was not accepted'}</h1><p>${escapeHtml(message)}</p><p><a href="/cards">Back to the competency cards</a></p></main></body></html>`;
-  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': LOCKED_DOWN_CSP } });
 }

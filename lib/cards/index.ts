@@ -60,6 +60,12 @@ export function getCardBySlug(slug: string): Card | undefined {
   return byUrl().get(`/cards/${slug}`);
 }
 
+/** A card by the value that names it in an export: its page's path after `/cards/` (`cardsNew/<slug>` for a card kept there). */
+export function getCardByExportKey(key: string): Card | undefined {
+  if (key.startsWith('cardsNew/')) return byUrl().get(`/${key}`);
+  return key.includes('/') ? undefined : byUrl().get(`/cards/${key}`);
+}
+
 let urlIndex: Map<string, Card> | null = null;
 function byUrl(): Map<string, Card> {
   urlIndex ??= new Map(getAllCards().map((c) => [c.url, c]));
@@ -78,6 +84,19 @@ export function getSiblingLevels(card: Card): Card[] {
   return getAllCards().filter(
     (c) => c !== card && c.seriesCode === card.seriesCode && c.competencySlug === card.competencySlug && c.careerLevel !== card.careerLevel,
   );
+}
+
+let competencyGroups: Map<string, Card[]> | null = null;
+/** Every card of each series and competency (`<series>/<competency slug>`), for the compare pages. */
+export function getCompetencyGroups(): ReadonlyMap<string, readonly Card[]> {
+  if (!competencyGroups) {
+    competencyGroups = new Map();
+    for (const card of getAllCards()) {
+      const key = `${card.seriesCode}/${card.competencySlug}`;
+      competencyGroups.set(key, [...(competencyGroups.get(key) ?? []), card]);
+    }
+  }
+  return competencyGroups;
 }
 
 /** `/cardsNew/<slug>` → `/cards/<slug>`: permanent redirects for CFO.gov's newest permalinks. */

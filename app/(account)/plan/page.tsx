@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import { SlimAlert } from '@/components/SlimAlert';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth';
-import { cardByPath } from '@/lib/bookmarks';
 import { formatGsRange, CAREER_LEVEL_GS } from '@/lib/cards/domain';
 import { getDb } from '@/lib/db/client';
-import { getProfile, listBookmarks } from '@/lib/db/queries';
 import { careerLevelForGrade } from '@/lib/grades';
-import { groupByCompetency, planStatus, STATUS_LABEL } from '@/lib/plan';
+import { loadPlan } from '@/lib/my-plan';
+import { STATUS_LABEL } from '@/lib/plan';
 
 export const metadata: Metadata = { title: 'My plan', robots: { index: false } };
 
@@ -18,13 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function PlanPage({ searchParams }: Props) {
   const user = await requireUser('/plan');
   const db = await getDb();
-  const [profile, bookmarks, params] = await Promise.all([getProfile(db, user.id), listBookmarks(db, user.id), searchParams]);
-  const grade = profile?.grade ?? null;
-  const rows = bookmarks.map((b) => {
-    const card = cardByPath(b.permalink);
-    return { bookmark: b, card, competency: card?.competency ?? b.competency, status: planStatus(card?.careerLevel ?? null, grade) };
-  });
-  const groups = groupByCompetency(rows);
+  const [{ grade, groups }, params] = await Promise.all([loadPlan(db, user.id), searchParams]);
   const saved = params.saved === 'removed' ? 'The card was removed from your plan.' : params.saved === 'added' ? 'The card was added to your plan.' : null;
 
   return (
@@ -48,6 +41,23 @@ export default async function PlanPage({ searchParams }: Props) {
           </>
         )}
       </p>
+      {groups.length > 0 ? (
+        <div className="plan-actions no-print">
+          <h2 className="usa-sr-only">Download or print</h2>
+          <ul className="usa-button-group">
+            <li className="usa-button-group__item">
+              <a className="usa-button usa-button--outline" href="/plan/export?format=pdf" download>
+                Download PDF
+              </a>
+            </li>
+            <li className="usa-button-group__item">
+              <a className="usa-button usa-button--outline" href="/plan/export?format=csv" download>
+                Download CSV
+              </a>
+            </li>
+          </ul>
+        </div>
+      ) : null}
       {groups.length === 0 ? (
         <div className="usa-alert usa-alert--info" role="region" aria-label="Empty plan">
           <div className="usa-alert__body">

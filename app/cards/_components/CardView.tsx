@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { BookmarkButton } from '@/components/BookmarkButton';
 import type { Card, Course } from '@/lib/cards';
+import { compareHref } from '@/lib/compare';
 
 /** One card, rendered from parsed data only: nothing from the card file is ever inserted as HTML. */
 export function CardView({ card, siblings }: { card: Card; siblings: readonly Card[] }) {
@@ -71,20 +72,25 @@ export function CardView({ card, siblings }: { card: Card; siblings: readonly Ca
           </ul>
         )}
 
+        <h2>{card.competency} at other career levels</h2>
         {siblings.length > 0 ? (
-          <>
-            <h2>{card.competency} at other career levels</h2>
-            <ul className="usa-list">
-              {siblings.map((s) => (
-                <li key={s.url}>
-                  <Link href={s.url}>
-                    {s.careerLevel} ({s.gsLabel})
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+          <ul className="usa-list">
+            {siblings.map((s) => (
+              <li key={s.url}>
+                <Link href={s.url}>
+                  {s.careerLevel} ({s.gsLabel})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Series {card.seriesCode} has this competency only at {card.careerLevel} level.</p>
+        )}
+        <p>
+          <Link href={compareHref(card)} className="usa-link">
+            Compare Entry, Mid and Senior side by side
+          </Link>
+        </p>
       </article>
     </div>
   );

@@ -17,6 +17,8 @@ import {
 } from '@/lib/filters';
 import type { CardSearch } from '@/lib/search';
 import { Facet } from './Facet';
+import { exportKey } from '@/lib/export/fields';
+import { NO_SELECTION, type Selection } from './ExportForm';
 import { ResultList } from './ResultList';
 
 export interface DashboardState {
@@ -27,6 +29,8 @@ export interface DashboardState {
   readonly total: number;
   readonly page: number;
   readonly pageCount: number;
+  /** Every result (all pages), once the browser filters; used to turn "all" into a list. */
+  readonly results?: readonly CardSummary[];
 }
 
 const FILTER_KEYS = { series: 'series', level: 'levels', group: 'groups', competency: 'competencies' } as const;
@@ -54,6 +58,7 @@ export function Dashboard({
   const [notices, setNotices] = useState<readonly Notice[]>(initial.notices);
   const [cards, setCards] = useState<readonly CardSummary[] | null>(null);
   const [search, setSearch] = useState<CardSearch | null>(null);
+  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const searchLoading = useRef(false);
   const [urlSync] = useState(() => new UrlSync());
   useEffect(() => {
@@ -112,6 +117,7 @@ export function Dashboard({
       total: page.total,
       page: page.page,
       pageCount: page.pageCount,
+      results: result.results,
     };
   }, [live, cards, filter, notices, search, initial, bookmarks]);
 
@@ -244,6 +250,20 @@ export function Dashboard({
         <ResultList
           view={view}
           follow={follow}
+          selection={{
+            state: selection,
+            onAll: (on) => setSelection(on ? { all: true, keys: new Set() } : NO_SELECTION),
+            onClear: () => setSelection(NO_SELECTION),
+            onRow: (key, on) =>
+              setSelection((current) => {
+                // Unticking one card of "all results" leaves every other result selected.
+                const base = current.all ? (view.results ?? []).map(exportKey).concat(view.rows.map(exportKey)) : [...current.keys];
+                const keys = new Set(base);
+                if (on) keys.add(key);
+                else keys.delete(key);
+                return { all: false, keys };
+              }),
+          }}
           account={{
             signedIn,
             bookmarks,

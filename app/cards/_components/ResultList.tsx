@@ -5,7 +5,9 @@ import type { MouseEvent } from 'react';
 import { filterHref, PAGE_SIZE, selectedLevels, type Filter } from '@/lib/filters';
 import { careerLevelForGrade } from '@/lib/grades';
 import { BookmarkButton } from '@/components/BookmarkButton';
+import { exportKey } from '@/lib/export/fields';
 import type { DashboardState } from './Dashboard';
+import { ExportForm, SelectCard, type Selection } from './ExportForm';
 
 export type { ResultRow } from '@/lib/cards/summary';
 
@@ -37,7 +39,24 @@ export interface Account {
   readonly clearHref: string;
 }
 
-export function ResultList({ view, follow, account }: { view: DashboardState; follow: (e: MouseEvent<HTMLAnchorElement>) => void; account: Account }) {
+export interface SelectionControl {
+  readonly state: Selection;
+  readonly onRow: (key: string, on: boolean) => void;
+  readonly onAll: (on: boolean) => void;
+  readonly onClear: () => void;
+}
+
+export function ResultList({
+  view,
+  follow,
+  account,
+  selection,
+}: {
+  view: DashboardState;
+  follow: (e: MouseEvent<HTMLAnchorElement>) => void;
+  account: Account;
+  selection: SelectionControl;
+}) {
   const { filter, total, rows, page, pageCount, notices } = view;
   const names = new Map(view.facets.competency.map((c) => [c.value, c.label]));
   const active = chips(filter, (slug) => names.get(slug) ?? slug);
@@ -96,25 +115,46 @@ export function ResultList({ view, follow, account }: { view: DashboardState; fo
           </div>
         </div>
       ) : (
-        <ol className="usa-list usa-list--unstyled result-list" start={(page - 1) * PAGE_SIZE + 1}>
-          {rows.map((row) => (
-            <li key={row.url} className="result-row">
-              <Link prefetch={false} href={row.url} className="result-title">
-                {row.competency}
-              </Link>
-              <span className="result-meta">
-                {row.seriesCode} {row.seriesTitle} · {row.careerLevel} ({row.gsLabel}) · {row.group}
-              </span>
-              <BookmarkButton
-                permalink={row.permalink}
-                title={row.title}
-                returnTo={account.returnTo}
-                initial={{ signedIn: account.signedIn, bookmarked: account.bookmarks.has(row.permalink) }}
-                onChange={(on) => account.onBookmark(row.permalink, on)}
-              />
-            </li>
-          ))}
-        </ol>
+        <>
+          <ExportForm
+            filter={filter}
+            total={total}
+            visibleKeys={rows.map(exportKey)}
+            selection={selection.state}
+            onSelectAll={selection.onAll}
+            onClear={selection.onClear}
+          />
+          <ol className="usa-list usa-list--unstyled result-list" start={(page - 1) * PAGE_SIZE + 1}>
+            {rows.map((row) => {
+              const key = exportKey(row);
+              return (
+                <li key={row.url} className="result-row">
+                  <SelectCard
+                    exportKey={key}
+                    label={`${row.competency}, ${row.seriesCode} ${row.careerLevel}`}
+                    checked={selection.state.all || selection.state.keys.has(key)}
+                    onChange={(on) => selection.onRow(key, on)}
+                  />
+                  <div className="result-body">
+                    <Link prefetch={false} href={row.url} className="result-title">
+                      {row.competency}
+                    </Link>
+                    <span className="result-meta">
+                      {row.seriesCode} {row.seriesTitle} · {row.careerLevel} ({row.gsLabel}) · {row.group}
+                    </span>
+                    <BookmarkButton
+                      permalink={row.permalink}
+                      title={row.title}
+                      returnTo={account.returnTo}
+                      initial={{ signedIn: account.signedIn, bookmarked: account.bookmarks.has(row.permalink) }}
+                      onChange={(on) => account.onBookmark(row.permalink, on)}
+                    />
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        </>
       )}
       {pageCount > 1 ? <Pagination filter={filter} page={page} pageCount={pageCount} follow={follow} /> : null}
     </section>

@@ -1,0 +1,21 @@
+/** GET /api/cards.csv: the same cards as /api/cards, as a CSV file (the export's columns). */
+import { selectCards } from '@/lib/api/cards';
+import { cachedResponse } from '@/lib/api/respond';
+import { getCardByUrl, getCardSearch, getCardSummaries, type Card } from '@/lib/cards';
+import { cardsToCsv } from '@/lib/export/csv';
+import { errorResponse } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request): Response {
+  try {
+    const selected = selectCards(new URL(request.url).searchParams, getCardSummaries(), getCardSearch);
+    const cards = selected.cards.map((s) => getCardByUrl(s.url)).filter((c): c is Card => c !== undefined);
+    return cachedResponse(request, cardsToCsv(cards), 'text/csv; charset=utf-8; header=present', {
+      'Content-Disposition': 'inline; filename="fm-competency-cards.csv"',
+      'Access-Control-Allow-Origin': '*',
+    });
+  } catch (error) {
+    return errorResponse(error, false);
+  }
+}

@@ -1,0 +1,131 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getCompetencyGroups } from '@/lib/cards';
+import { buildComparison, type Comparison } from '@/lib/compare';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return [...getCompetencyGroups().keys()].map((key) => {
+    const [series = '', competency = ''] = key.split('/');
+    return { series, competency };
+  });
+}
+
+type Props = { params: Promise<{ series: string; competency: string }> };
+
+async function comparisonFor(params: Props['params']): Promise<Comparison | null> {
+  const { series, competency } = await params;
+  return buildComparison(getCompetencyGroups().get(`${series}/${competency}`) ?? []);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const c = await comparisonFor(params);
+  if (!c) return {};
+  return {
+    title: `${c.competency}: compare career levels, ${c.seriesCode} ${c.seriesTitle}`,
+    description: `The ${c.competency} competency of job series ${c.seriesCode} at Entry, Mid and Senior level, proficiency level by proficiency level.`,
+  };
+}
+
+/**
+ * One competency of one series at Entry, Mid and Senior side by side. Each career level is its own
+ * section (a screen reader reads one card at a time; a narrow screen stacks them); on a wide
+ * screen a subgrid lines the proficiency levels up across the three.
+ */
+export default async function ComparePage({ params }: Props) {
+  const c = await comparisonFor(params);
+  if (!c) notFound();
+  const missing = c.columns.filter((col) => !col.card).map((col) => col.level);
+  const rowCount = 2 + c.rows.length;
+  return (
+    <div className="grid-container compare-page">
+      <nav className="usa-breadcrumb" aria-label="Breadcrumbs">
+        <ol className="usa-breadcrumb__list">
+          <li className="usa-breadcrumb__list-item">
+            <Link href="/cards" className="usa-breadcrumb__link">
+              <span>Competency cards</span>
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
+            <span>Compare career levels</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>
+        {c.competency}: career levels compared
+      </h1>
+      <p className="usa-intro">
+        Job series {c.seriesCode} {c.seriesTitle}. What each proficiency level looks like at Entry, Mid and Senior level.
+      </p>
+      {missing.length > 0 ? (
+        <p>
+          This competency has no {missing.join(' or ')} card in series {c.seriesCode}.
+        </p>
+      ) : null}
+      <div className="compare-grid" style={{ ['--compare-rows' as string]: String(rowCount) }}>
+        {c.columns.map((col) => (
+          <section key={col.level} className={`compare-card${col.card ? '' : ' compare-card--empty'}`} aria-labelledby={`col-${col.level}`}>
+            <header className="compare-cell compare-head">
+              <h2 id={`col-${col.level}`}>
+                {col.level} <span className="compare-gs">({col.gsLabel})</span>
+              </h2>
+              {col.card ? (
+                <Link href={col.card.url}>
+                  Open the card<span className="usa-sr-only">: {col.card.title}</span>
+                </Link>
+              ) : null}
+              {col.others.map((other) => (
+                <Link key={other.url} href={other.url} className="compare-other">
+                  Another version<span className="usa-sr-only">: {other.title}</span>
+                </Link>
+              ))}
+            </header>
+            <div className="compare-cell">
+              {col.card ? <p className="compare-description">{col.card.description}</p> : <p className="compare-none">No {col.level} card for this competency.</p>}
+            </div>
+            {c.rows.map((row, i) => {
+              const cell = row.cells[c.columns.indexOf(col)] ?? null;
+              return (
+                <div key={row.level} className="compare-cell compare-level">
+                  <h3>
+                    Proficiency level {row.level} {row.name}
+                  </h3>
+                  {cell ? (
+                    <>
+                      {cell.definitions.length > 0 ? (
+                        <>
+                          <h4>Proficiency definition</h4>
+                          <ul className="usa-list">
+                            {cell.definitions.map((d, j) => (
+                              <li key={j}>{d}</li>
+                            ))}
+                          </ul>
+                        </>
+                      ) : null}
+                      {cell.behaviors.length > 0 ? (
+                        <>
+                          <h4>Behavior illustrations</h4>
+                          <ul className="usa-list">
+                            {cell.behaviors.map((b, j) => (
+                              <li key={j}>{b}</li>
+                            ))}
+                          </ul>
+                        </>
+                      ) : null}
+                    </>
+                  ) : (
+                    <p className="compare-none" data-row={i}>
+                      {col.card ? `Not part of the ${col.level} card.` : '—'}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

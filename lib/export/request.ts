@@ -1,0 +1,78 @@
+/**
+ * What an export request asks for: `format=pdf|csv` and the cards, named by `slug` (repeatable:
+ * a card page's path after `/cards/`) or, with `select=all`, every card the dashboard's filter
+ * parameters match. Pure: the route handler supplies the cards and the signed-in person's bookmarks.
+ */
+import type { Card } from '../cards/card';
+import type { CardSummary } from '../cards/summary';
+import { MAX_EXPORT } from './fields';
+import { applyFilter, competencyIndex, parseFilter } from '../filters';
+import { badRequest, notFound, unauthorized } from '../http';
+import type { CardSearch } from '../search';
+
+export const EXPORT_FORMATS = ['pdf', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const FILTER_PARAMS = new Set(['series', 'level', 'group', 'competency', 'q', 'grade', 'bookmarked', 'all', 'page']);
+const OWN_PARAMS = new Set(['format', 'slug', 'select']);
+
+export interface ExportSource {
+  readonly summaries: () => readonly CardSummary[];
+  readonly search: () => CardSearch;
+  readonly cardByKey: (key: string) => Card | undefined;
+  readonly cardByUrl: (url: string) => Card | undefined;
+  /** The signed-in person's bookmarked permalinks, or null when nobody is signed in. */
+  readonly bookmarks: () => Promise<ReadonlySet<string> | null>;
+}
+
+export function parseFormat(value: string | null): ExportFormat {
+  if (value === null || value.trim() === '') throw badRequest('Choose a format: format=pdf or format=csv.');
+  const format = EXPORT_FORMATS.find((f) => f === value.trim().toLowerCase());
+  if (!format) throw badRequest(`“${value.slice(0, 40)}” is not an export format; use pdf or csv.`);
+  return format;
+}
+
+const tooMany = (n: number) => badRequest(`${n} cards were selected; an export holds at most ${MAX_EXPORT}. Narrow the filter or select fewer cards.`);
+
+export async function resolveExport(params: URLSearchParams, source: ExportSource): Promise<{ format: ExportFormat; cards: Card[] }> {
+  for (const key of new Set(params.keys())) {
+    if (!OWN_PARAMS.has(key) && !FILTER_PARAMS.has(key)) throw badRequest(`The parameter “${key.slice(0, 40)}” is not one an export understands.`);
+  }
+  const format = parseFormat(params.get('format'));
+  const select = params.getAll('select');
+  if (select.some((s) => s !== 'all')) throw badRequest('select can only be “all” (every card the filter matches).');
+
+  if (select.length > 0) {
+    const filterParams = new URLSearchParams([...params].filter(([key]) => FILTER_PARAMS.has(key) && key !== 'page'));
+    const { filter, notices } = parseFilter(filterParams, competencyIndex(source.summaries()));
+    const first = notices[0];
+    if (first) throw badRequest(first.message);
+    let bookmarks: ReadonlySet<string> | undefined;
+    if (filter.bookmarked) {
+      const mine = await source.bookmarks();
+      if (!mine) throw unauthorized();
+      bookmarks = mine;
+    }
+    const { results } = applyFilter(source.summaries(), filter, filter.q ? source.search() : undefined, bookmarks);
+    if (results.length === 0) throw badRequest('No cards match the filter; there is nothing to export.');
+    if (results.length > MAX_EXPORT) throw tooMany(results.length);
+    return { format, cards: results.map((r) => source.cardByUrl(r.url)).filter((c): c is Card => c !== undefined) };
+  }
+
+  const keys = [...new Set(params.getAll('slug').map((s) => s.trim()).filter(Boolean))];
+  if (keys.length === 0) throw badRequest('Select at least one card to export (slug=<card>, repeatable).');
+  if (keys.length > MAX_EXPORT) throw tooMany(keys.length);
+  const cards: Card[] = [];
+  const unknown: string[] = [];
+  for (const key of keys) {
+    const card = source.cardByKey(key);
+    if (card) cards.push(card);
+    else unknown.push(key);
+  }
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 3).map((k) => `“${k.slice(0, 80)}”`).join(', ');
+    throw notFound(`No card has the slug ${shown}${unknown.length > 3 ? ` (and ${unknown.length - 3} more)` : ''}.`);
+  }
+  return { format, cards };
+}
+
