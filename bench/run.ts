@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchDashboard } from './dashboard';
+import { benchExport } from './export';
+import { buildReference, startReference } from './next-reference';
 import { firstLoadJs, gz, kb, projectCopy, root, startNext, stats, timed } from './lib';
 import { staticServer } from './static-server';
 
@@ -26,6 +28,17 @@ async function load(url: string, duration = 10, headers?: Record<string, string>
   return { reqPerSec: Math.round(r.requests.average), p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
 }
 
+/** Jekyll (CFO.gov's engine) from Debian's packages, installed here if missing and we may. */
+function ensureJekyll(): boolean {
+  if (spawnSync('which', ['jekyll']).status === 0) return true;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const apt = (args: string[]) => spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  console.log('bench: installing Debian jekyll for the baseline…');
+  apt(['update', '-qq']);
+  apt(['install', '-y', '-qq', 'jekyll']);
+  return spawnSync('which', ['jekyll']).status === 0;
+}
+
 function sharedBaseline(script: string, args: string[]): string | null {
   const file = path.join(shared, script);
   if (!existsSync(file)) return null;
@@ -34,6 +47,17 @@ function sharedBaseline(script: string, args: string[]): string | null {
 }
 
 async function main() {
+  // 0. Export: 500 cards (the most one export holds) to PDF and CSV, each in a fresh process.
+  log('## Export, 500 generated cards (each format in its own process)');
+  log('| format | seconds | output | peak RSS MB | RSS added MB | baseline: JSON.stringify of the same cards |');
+  log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const exported = benchExport();
+  for (const [format, f] of Object.entries(exported)) {
+    log(`| ${format.toUpperCase()} | ${(f.ms / 1000).toFixed(2)} | ${kb(f.bytes)} | ${f.peakMb} | ${f.addedMb} | ${f.jsonBaselineMs} ms (export / baseline ${(f.ms / f.jsonBaselineMs).toFixed(0)}×) |`);
+  }
+  results.export = exported;
+  log('');
+
   // 1. Build time and peak memory per size.
   log('## Build (content + Next), synthetic cards');
   log('| cards | seconds | s per 1,000 cards | peak RSS MB |');
@@ -49,9 +73,16 @@ async function main() {
   }
   results.build = builds;
   const baselineN = sizes.includes(1000) ? 1000 : sizes[0] ?? 100;
-  const jekyll = spawnSync('which', ['jekyll']).status === 0 ? sharedBaseline('jekyll-baseline/run', [String(baselineN)]) : 'skipped: Debian jekyll is not installed (apt-get install jekyll)';
+  const jekyll = ensureJekyll() ? sharedBaseline('jekyll-baseline/run', [String(baselineN)]) : 'skipped: Debian jekyll is not installed and could not be installed (apt-get install jekyll)';
   log(`\nBaseline, same run: ${jekyll ?? 'skipped: ../shared/bench is absent'}`);
   results.jekyllBaseline = jekyll;
+  const reference = buildReference(baselineN);
+  results.nextReference = reference;
+  if (typeof reference === 'string') log(`Minimal Next site: ${reference}`);
+  else {
+    const ours = builds[baselineN];
+    log(`Minimal Next site (../shared/bench/next-reference), ${baselineN} cards, same run: ${reference.seconds} s, peak RSS ${reference.peakMb ?? '?'} MB${ours ? `; portal / minimal Next: ${(ours.seconds / reference.seconds).toFixed(2)}× the time` : ''}.`);
+  }
 
   // 2. Serving: a card page and /cards against the same HTML from a static file server.
   const largest = Math.max(...sizes);
@@ -77,6 +108,16 @@ async function main() {
     log(`| ${page === '/cards' ? '/cards' : 'card page'} | ${portal.reqPerSec} | ${portal.p99Ms} | ${baseline.reqPerSec} | ${baseline.p99Ms} | ${(portal.reqPerSec / baseline.reqPerSec).toFixed(2)} |`);
   }
   statics.close();
+  // The minimal Next site's card page under the same load: the framework's own ceiling.
+  let referenceServer: ChildProcess | null = null;
+  const referenceBase = `http://127.0.0.1:${port + 3}`;
+  if (typeof reference !== 'string') {
+    referenceServer = await startReference(reference, port + 3);
+    const floor = await load(referenceBase + reference.cardPath);
+    const ours = (serving[card] as { portal: { reqPerSec: number } }).portal;
+    serving.nextReference = { ...floor, portalRatio: +(ours.reqPerSec / floor.reqPerSec).toFixed(3) };
+    log(`| minimal Next card page | ${floor.reqPerSec} | ${floor.p99Ms} | | | portal card page / minimal Next: ${(ours.reqPerSec / floor.reqPerSec).toFixed(2)} |`);
+  }
   results.serving = serving;
 
   // 3. Weight (gzip) of a card page and the dashboard.
@@ -93,9 +134,16 @@ async function main() {
     weight[page] = { html: gz(html), css: cssBytes, js: js.bytes };
     log(`| ${page === '/cards' ? '/cards' : 'card page'} | ${kb(gz(html))} | ${kb(cssBytes)} | ${kb(js.bytes)} |`);
   }
+  if (typeof reference !== 'string') {
+    const html = await (await fetch(referenceBase + reference.cardPath)).text();
+    const js = await firstLoadJs(referenceBase, html);
+    const ours = weight[card] as { html: number; css: number; js: number };
+    weight.nextReference = { html: gz(html), js: js.bytes };
+    log(`| minimal Next card page | ${kb(gz(html))} | | ${kb(js.bytes)} |`);
+    log(`\nCard page total (HTML + CSS + JS) / minimal Next's: ${((ours.html + ours.css + ours.js) / (gz(html) + js.bytes)).toFixed(2)}; JS alone ${(ours.js / js.bytes).toFixed(2)}.`);
+  }
+  referenceServer?.kill();
   results.weight = weight;
-  const reference = existsSync(path.join(shared, 'README.md')) ? readFileSync(path.join(shared, 'README.md'), 'utf8').match(/first-load JS (\d+) KB gz/u)?.[1] : undefined;
-  if (reference) log(`\nReference (../shared/bench, minimal Next site): first-load JS ${reference} KB gzip.`);
 
   // 4. Bookmark toggles: 50 signed-in people at once, on PGlite, then on PostgreSQL.
   log('\n## Bookmark toggles (50 concurrent signed-in users, 20 toggles each)');

@@ -8,7 +8,12 @@ import { careerLevelForGrade } from '@/lib/grades';
 import { loadPlan } from '@/lib/my-plan';
 import { STATUS_LABEL } from '@/lib/plan';
 
-export const metadata: Metadata = { title: 'My plan', robots: { index: false } };
+// No `noindex`: the plan is only ever sent to its signed-in owner (a crawler is redirected to
+// sign in), and Lighthouse's SEO target applies to this page too (issue #6).
+export const metadata: Metadata = {
+  title: 'My plan',
+  description: 'The competencies you have bookmarked as targets, marked against your GS grade, to print or download for your development plan.',
+};
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
