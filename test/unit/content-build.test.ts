@@ -18,7 +18,7 @@ describe('npm run build refuses an invalid card, naming its file, line and field
   it('is the first step of the build script', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.build).toMatch(/npm run content && next build/u);
-    expect(pkg.scripts.content).toMatch(/^tsx scripts\/content-build\.ts && contentlayer2 build$/u);
+    expect(pkg.scripts.content).toMatch(/^tsx scripts\/content-build\.ts && node scripts\/contentlayer\.mjs build$/u);
   });
 
   it.each([
