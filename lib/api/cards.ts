@@ -72,7 +72,9 @@ export const errorSchema = z.object({ error: z.string().describe('What was wrong
 export type CardListItem = z.infer<typeof cardListItemSchema>;
 export type CardJson = z.infer<typeof cardSchema>;
 
-export function listItem(card: CardSummary): CardListItem {
+type Listed = Pick<CardSummary, 'url' | 'permalink' | 'title' | 'seriesCode' | 'seriesTitle' | 'careerLevel' | 'gsLabel' | 'group' | 'competency' | 'competencySlug'>;
+
+export function listItem(card: Listed): CardListItem {
   return {
     slug: exportKey(card),
     title: card.title,
@@ -90,17 +92,7 @@ export function listItem(card: CardSummary): CardListItem {
 
 export function cardJson(card: Card): CardJson {
   return {
-    slug: exportKey(card),
-    title: card.title,
-    permalink: card.permalink,
-    url: card.url,
-    seriesCode: card.seriesCode,
-    seriesTitle: card.seriesTitle,
-    careerLevel: card.careerLevel,
-    gsRange: card.gsLabel,
-    group: card.group,
-    competency: card.competency,
-    competencySlug: card.competencySlug,
+    ...listItem(card),
     designation: card.designation,
     description: card.description,
     proficiencyLevels: card.levels.map((l) => ({ level: l.level, name: l.name, behaviors: l.behaviors, definitions: l.definitions })),

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { BookmarkButton } from '@/components/BookmarkButton';
+import { Breadcrumb } from '@/components/Breadcrumb';
 import type { Card, Course } from '@/lib/cards';
 import { compareHref } from '@/lib/compare';
 
@@ -7,18 +8,7 @@ import { compareHref } from '@/lib/compare';
 export function CardView({ card, siblings }: { card: Card; siblings: readonly Card[] }) {
   return (
     <div className="grid-container">
-      <nav className="usa-breadcrumb" aria-label="Breadcrumbs">
-        <ol className="usa-breadcrumb__list">
-          <li className="usa-breadcrumb__list-item">
-            <Link href="/cards" className="usa-breadcrumb__link">
-              <span>Competency cards</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>{card.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb current={card.title} />
       <article className="usa-prose card-article">
         <h1>{card.title}</h1>
         <BookmarkButton permalink={card.permalink} title={card.title} returnTo={card.url} />
@@ -96,7 +86,8 @@ export function CardView({ card, siblings }: { card: Card; siblings: readonly Ca
   );
 }
 
-function ItemList({ heading, items }: { heading: string; items: readonly string[] }) {
+/** A subheading and its list; nothing when the list is empty. */
+export function ItemList({ heading, items }: { heading: string; items: readonly string[] }) {
   if (items.length === 0) return null;
   return (
     <>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Breadcrumb } from '@/components/Breadcrumb';
+import { ItemList } from '@/app/cards/_components/CardView';
 import { getCompetencyGroups } from '@/lib/cards';
 import { buildComparison, type Comparison } from '@/lib/compare';
 
@@ -41,18 +43,7 @@ export default async function ComparePage({ params }: Props) {
   const rowCount = 2 + c.rows.length;
   return (
     <div className="grid-container compare-page">
-      <nav className="usa-breadcrumb" aria-label="Breadcrumbs">
-        <ol className="usa-breadcrumb__list">
-          <li className="usa-breadcrumb__list-item">
-            <Link href="/cards" className="usa-breadcrumb__link">
-              <span>Competency cards</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>Compare career levels</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb current="Compare career levels" />
       <h1>
         {c.competency}: career levels compared
       </h1>
@@ -85,7 +76,7 @@ export default async function ComparePage({ params }: Props) {
             <div className="compare-cell">
               {col.card ? <p className="compare-description">{col.card.description}</p> : <p className="compare-none">No {col.level} card for this competency.</p>}
             </div>
-            {c.rows.map((row, i) => {
+            {c.rows.map((row) => {
               const cell = row.cells[c.columns.indexOf(col)] ?? null;
               return (
                 <div key={row.level} className="compare-cell compare-level">
@@ -94,29 +85,11 @@ export default async function ComparePage({ params }: Props) {
                   </h3>
                   {cell ? (
                     <>
-                      {cell.definitions.length > 0 ? (
-                        <>
-                          <h4>Proficiency definition</h4>
-                          <ul className="usa-list">
-                            {cell.definitions.map((d, j) => (
-                              <li key={j}>{d}</li>
-                            ))}
-                          </ul>
-                        </>
-                      ) : null}
-                      {cell.behaviors.length > 0 ? (
-                        <>
-                          <h4>Behavior illustrations</h4>
-                          <ul className="usa-list">
-                            {cell.behaviors.map((b, j) => (
-                              <li key={j}>{b}</li>
-                            ))}
-                          </ul>
-                        </>
-                      ) : null}
+                      <ItemList heading="Proficiency definition" items={cell.definitions} />
+                      <ItemList heading="Behavior illustrations" items={cell.behaviors} />
                     </>
                   ) : (
-                    <p className="compare-none" data-row={i}>
+                    <p className="compare-none">
                       {col.card ? `Not part of the ${col.level} card.` : '—'}
                     </p>
                   )}
