@@ -1,5 +1,6 @@
 /** Open-data responses: a strong ETag of the body, Cache-Control, and 304 for a matching If-None-Match. */
 import { createHash } from 'node:crypto';
+import { errorResponse } from '../http';
 import { LOCKED_DOWN_CSP } from '../security';
 
 /** The cards change only with a deployment: caches may keep an answer a few minutes, then revalidate. */
@@ -24,6 +25,27 @@ export function cachedResponse(request: Request, body: string, contentType: stri
   return new Response(body, { headers: { ...headers, 'Content-Type': contentType } });
 }
 
+/** Open to scripts on any origin: public data, no cookies read. A script may revalidate with If-None-Match and read the ETag. */
+export const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag',
+} as const;
+
 export function cachedJson(request: Request, data: unknown): Response {
-  return cachedResponse(request, JSON.stringify(data), 'application/json; charset=utf-8', { 'Access-Control-Allow-Origin': '*' });
+  return cachedResponse(request, JSON.stringify(data), 'application/json; charset=utf-8', CORS_HEADERS);
+}
+
+/** The CORS preflight a browser sends before a cross-origin GET with If-None-Match. */
+export function preflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: { ...CORS_HEADERS, 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS', 'Access-Control-Allow-Headers': 'If-None-Match', 'Access-Control-Max-Age': '86400' },
+  });
+}
+
+/** An API error as JSON `{ error }`, readable by a script on another origin too. */
+export function apiError(error: unknown): Response {
+  const response = errorResponse(error, false);
+  for (const [key, value] of Object.entries(CORS_HEADERS)) response.headers.set(key, value);
+  return response;
 }

@@ -136,6 +136,22 @@ describe('GET /api/cards.csv and /api/cards/<slug>', () => {
   });
 });
 
+describe('CORS', () => {
+  it('lets a script on another origin read answers, errors and the ETag, and revalidate with If-None-Match', async () => {
+    const ok = await list(get('/api/cards'));
+    expect(ok.headers.get('access-control-allow-origin')).toBe('*');
+    expect(ok.headers.get('access-control-expose-headers')).toBe('ETag');
+    const bad = await list(get('/api/cards?nope=1'));
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('access-control-allow-origin')).toBe('*');
+    const { OPTIONS } = await import('@/app/api/cards/route');
+    const pre = OPTIONS();
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-headers')).toBe('If-None-Match');
+    expect(pre.headers.get('access-control-allow-methods')).toContain('GET');
+  });
+});
+
 describe('GET /api/openapi.json', () => {
   it('documents the three endpoints, their parameters and schemas', async () => {
     const doc = (await (await openapi(get('/api/openapi.json'))).json()) as {

@@ -1,9 +1,8 @@
 /** GET /api/cards.csv: the same cards as /api/cards, as a CSV file (the export's columns). */
 import { selectCards } from '@/lib/api/cards';
-import { cachedResponse } from '@/lib/api/respond';
+import { apiError, cachedResponse, CORS_HEADERS, preflight } from '@/lib/api/respond';
 import { getCardByUrl, getCardSearch, getCardSummaries, type Card } from '@/lib/cards';
 import { cardsToCsv } from '@/lib/export/csv';
-import { errorResponse } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,9 +12,11 @@ export function GET(request: Request): Response {
     const cards = selected.cards.map((s) => getCardByUrl(s.url)).filter((c): c is Card => c !== undefined);
     return cachedResponse(request, cardsToCsv(cards), 'text/csv; charset=utf-8; header=present', {
       'Content-Disposition': 'inline; filename="fm-competency-cards.csv"',
-      'Access-Control-Allow-Origin': '*',
+      ...CORS_HEADERS,
     });
   } catch (error) {
-    return errorResponse(error, false);
+    return apiError(error);
   }
 }
+
+export const OPTIONS = preflight;

@@ -1,8 +1,7 @@
 /** GET /api/cards: the cards the dashboard shows for the same URL parameters, as JSON. */
 import { listItem, selectCards } from '@/lib/api/cards';
-import { cachedJson } from '@/lib/api/respond';
+import { apiError, cachedJson, preflight } from '@/lib/api/respond';
 import { getCardSearch, getCardSummaries } from '@/lib/cards';
-import { errorResponse } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +10,8 @@ export function GET(request: Request): Response {
     const selected = selectCards(new URL(request.url).searchParams, getCardSummaries(), getCardSearch);
     return cachedJson(request, { total: selected.total, page: selected.page, pageCount: selected.pageCount, cards: selected.cards.map(listItem) });
   } catch (error) {
-    return errorResponse(error, false);
+    return apiError(error);
   }
 }
+
+export const OPTIONS = preflight;

@@ -1,8 +1,8 @@
 /** GET /api/cards/<slug>: one card, in full. An unknown slug is a 404 with a JSON error. */
 import { cardJson } from '@/lib/api/cards';
-import { cachedJson } from '@/lib/api/respond';
+import { apiError, cachedJson, preflight } from '@/lib/api/respond';
 import { getCardByExportKey } from '@/lib/cards';
-import { errorResponse, notFound } from '@/lib/http';
+import { notFound } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +15,8 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     if (!card) throw notFound(`No card has the slug “${key.slice(0, 80)}”.`);
     return cachedJson(request, cardJson(card));
   } catch (error) {
-    return errorResponse(error, false);
+    return apiError(error);
   }
 }
+
+export const OPTIONS = preflight;
