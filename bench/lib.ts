@@ -40,7 +40,8 @@ export function timed(command: string, args: string[], cwd: string, env: Record<
   return { seconds, peakMb };
 }
 
-export async function startNext(cwd: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+/** `next start` in `cwd`, resolved when `readyPath` answers 200. */
+export async function startNext(cwd: string, port: number, env: Record<string, string> = {}, readyPath = '/cards'): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
@@ -48,7 +49,7 @@ export async function startNext(cwd: string, port: number, env: Record<string, s
   });
   for (let i = 0; i < 120; i++) {
     try {
-      const r = await fetch(`http://127.0.0.1:${port}/cards`);
+      const r = await fetch(`http://127.0.0.1:${port}${readyPath}`);
       if (r.ok) return child;
     } catch {
       // not up yet

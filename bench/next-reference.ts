@@ -7,8 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import { root, timed } from './lib';
+import { root, startNext, timed } from './lib';
 
 const source = path.resolve(root, '../shared/bench/next-reference');
 const corpus = path.resolve(root, '../shared/corpus/cfo-cards-sample');
@@ -43,20 +42,6 @@ export function buildReference(n: number): Reference | string {
   return { dir, seconds: +t.seconds.toFixed(1), peakMb: t.peakMb, cardPath: '/cards/card-00001' };
 }
 
-export async function startReference(ref: Reference, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ref.dir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}${ref.cardPath}`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill();
-  throw new Error(`the reference site did not answer on ${port}`);
+export function startReference(ref: Reference, port: number): Promise<ChildProcess> {
+  return startNext(ref.dir, port, {}, ref.cardPath);
 }

@@ -50,6 +50,11 @@ export function safeReturnTo(value: unknown, fallback = '/cards'): string {
   }
 }
 
+/** A browser navigating (a link, a plain form) rather than a script: it gets HTML error pages. */
+export function acceptsHtml(request: Request): boolean {
+  return (request.headers.get('accept') ?? '').includes('text/html');
+}
+
 export function isFormRequest(request: Request): boolean {
   const type = request.headers.get('content-type') ?? '';
   return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');

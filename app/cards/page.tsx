@@ -6,10 +6,10 @@ import type { SeriesCode } from '@/lib/cards/domain';
 import { isSeriesCode } from '@/lib/cards/domain';
 import { getDb } from '@/lib/db/client';
 import { getProfile, listBookmarks } from '@/lib/db/queries';
-import { toRow } from '@/lib/cards/summary';
-import { applyFilter, competencyIndex, paginate, parseFilter, type Notice } from '@/lib/filters';
+import { dashboardView } from '@/lib/dashboard';
+import { applyFilter, competencyIndex, parseFilter, type Notice } from '@/lib/filters';
 import { careerLevelForGrade, isGsGrade } from '@/lib/grades';
-import { Dashboard, type DashboardState } from './_components/Dashboard';
+import { Dashboard } from './_components/Dashboard';
 
 export const metadata: Metadata = {
   title: 'Competency cards',
@@ -38,16 +38,7 @@ export default async function CardsPage({ searchParams }: Props) {
   }
   const bookmarks = account?.bookmarks ?? [];
   const result = applyFilter(summaries, filter, filter.q ? getCardSearch() : undefined, new Set(bookmarks));
-  const page = paginate(result.results, filter.page);
-  const initial: DashboardState = {
-    filter: { ...filter, page: page.page },
-    notices,
-    facets: result.facets,
-    rows: page.items.map(toRow),
-    total: page.total,
-    page: page.page,
-    pageCount: page.pageCount,
-  };
+  const initial = dashboardView(filter, notices, result);
   return (
     <div className="grid-container">
       <h1>Competency cards</h1>

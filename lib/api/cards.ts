@@ -7,8 +7,9 @@ import { z } from 'zod';
 import type { Card } from '../cards/card';
 import { CAREER_LEVELS, COMPETENCY_GROUPS, PROFICIENCY_LEVELS, SERIES_CODES } from '../cards/domain';
 import type { CardSummary } from '../cards/summary';
+import { compareHref } from '../compare';
 import { exportKey } from '../export/fields';
-import { applyFilter, competencyIndex, paginate, parseFilter, PAGE_SIZE } from '../filters';
+import { applyFilter, competencyIndex, paginate, parseFilter, PAGE_SIZE, type Filter } from '../filters';
 import { badRequest } from '../http';
 import type { CardSearch } from '../search';
 
@@ -98,8 +99,15 @@ export function cardJson(card: Card): CardJson {
     proficiencyLevels: card.levels.map((l) => ({ level: l.level, name: l.name, behaviors: l.behaviors, definitions: l.definitions })),
     ungrouped: card.ungrouped,
     courses: card.courses.map((c) => ({ title: c.title, provider: c.provider, number: c.number, url: c.url, comingSoon: c.comingSoon })),
-    compareUrl: `/compare/${card.seriesCode}/${card.competencySlug}`,
+    compareUrl: compareHref(card),
   };
+}
+
+/** The dashboard's parameters as a filter; where the dashboard would show a notice and carry on, a 400 with the notices' sentences. */
+export function parseFilterStrictly(params: URLSearchParams, summaries: readonly CardSummary[]): Filter {
+  const { filter, notices } = parseFilter(params, competencyIndex(summaries));
+  if (notices.length > 0) throw badRequest(notices.map((n) => n.message).join(' '));
+  return filter;
 }
 
 /** The public API has no signed-in person: "only my plan" is the dashboard's alone. */
@@ -119,8 +127,7 @@ export function selectCards(
     if (key === 'bookmarked') throw badRequest('“bookmarked” needs a signed-in person; the open-data API has none.');
     if (!API_PARAMS.has(key)) throw badRequest(`The parameter “${key.slice(0, 40)}” is not one /api/cards understands (${[...API_PARAMS].join(', ')}).`);
   }
-  const { filter, notices } = parseFilter(params, competencyIndex(summaries));
-  if (notices.length > 0) throw badRequest(notices.map((n) => n.message).join(' '));
+  const filter = parseFilterStrictly(params, summaries);
   const { results } = applyFilter(summaries, filter, filter.q ? search() : undefined);
   if (!params.has('page')) return { total: results.length, page: null, pageCount: null, cards: results };
   const page = paginate(results, filter.page, PAGE_SIZE);

@@ -6,7 +6,8 @@
 import type { Card } from '../cards/card';
 import type { CardSummary } from '../cards/summary';
 import { MAX_EXPORT } from './fields';
-import { applyFilter, competencyIndex, parseFilter } from '../filters';
+import { parseFilterStrictly } from '../api/cards';
+import { applyFilter } from '../filters';
 import { badRequest, notFound, unauthorized } from '../http';
 import type { CardSearch } from '../search';
 
@@ -44,9 +45,7 @@ export async function resolveExport(params: URLSearchParams, source: ExportSourc
 
   if (select.length > 0) {
     const filterParams = new URLSearchParams([...params].filter(([key]) => FILTER_PARAMS.has(key) && key !== 'page'));
-    const { filter, notices } = parseFilter(filterParams, competencyIndex(source.summaries()));
-    const first = notices[0];
-    if (first) throw badRequest(first.message);
+    const filter = parseFilterStrictly(filterParams, source.summaries());
     let bookmarks: ReadonlySet<string> | undefined;
     if (filter.bookmarked) {
       const mine = await source.bookmarks();

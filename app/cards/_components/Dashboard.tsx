@@ -1,37 +1,16 @@
 'use client';
 
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import { toRow, type CardSummary, type ResultRow } from '@/lib/cards/summary';
-import {
-  applyFilter,
-  competencyIndex,
-  filterHref,
-
-  paginate,
-  parseFilter,
-  selectedLevels,
-  type FacetName,
-  type FacetValue,
-  type Filter,
-  type Notice,
-} from '@/lib/filters';
+import type { CardSummary } from '@/lib/cards/summary';
+import { applyFilter, competencyIndex, filterHref, parseFilter, selectedLevels, type FacetName, type Filter, type Notice } from '@/lib/filters';
 import type { CardSearch } from '@/lib/search';
 import { Facet } from './Facet';
+import { dashboardView, type DashboardState } from '@/lib/dashboard';
 import { exportKey } from '@/lib/export/fields';
 import { NO_SELECTION, type Selection } from './ExportForm';
 import { ResultList } from './ResultList';
 
-export interface DashboardState {
-  readonly filter: Filter;
-  readonly notices: readonly Notice[];
-  readonly facets: Record<FacetName, FacetValue[]>;
-  readonly rows: readonly ResultRow[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageCount: number;
-  /** Every result (all pages), once the browser filters; used to turn "all" into a list. */
-  readonly results?: readonly CardSummary[];
-}
+export type { DashboardState } from '@/lib/dashboard';
 
 const FILTER_KEYS = { series: 'series', level: 'levels', group: 'groups', competency: 'competencies' } as const;
 
@@ -108,17 +87,7 @@ export function Dashboard({
   const view: DashboardState = useMemo(() => {
     if (!live || !cards) return { ...initial, filter, notices };
     const result = applyFilter(cards, filter, search ?? undefined, bookmarks);
-    const page = paginate(result.results, filter.page);
-    return {
-      filter,
-      notices,
-      facets: result.facets,
-      rows: page.items.map(toRow),
-      total: page.total,
-      page: page.page,
-      pageCount: page.pageCount,
-      results: result.results,
-    };
+    return { ...dashboardView(filter, notices, result), results: result.results };
   }, [live, cards, filter, notices, search, initial, bookmarks]);
 
   const update = useCallback(
@@ -257,7 +226,7 @@ export function Dashboard({
             onRow: (key, on) =>
               setSelection((current) => {
                 // Unticking one card of "all results" leaves every other result selected.
-                const base = current.all ? (view.results ?? []).map(exportKey).concat(view.rows.map(exportKey)) : [...current.keys];
+                const base = current.all ? (view.results ?? view.rows).map(exportKey) : [...current.keys];
                 const keys = new Set(base);
                 if (on) keys.add(key);
                 else keys.delete(key);

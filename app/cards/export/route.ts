@@ -9,7 +9,7 @@ import { getDb } from '@/lib/db/client';
 import { listBookmarks } from '@/lib/db/queries';
 import { cardsDownload } from '@/lib/export/respond';
 import { resolveExport, type ExportSource } from '@/lib/export/request';
-import { assertSameOrigin, badRequest, errorResponse, HttpError } from '@/lib/http';
+import { acceptsHtml, assertSameOrigin, badRequest, errorResponse, HttpError } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,9 +27,6 @@ const source: ExportSource = {
   },
 };
 
-/** A browser following a link or submitting the form gets an HTML error page; a script gets JSON. */
-const wantsHtml = (request: Request) => (request.headers.get('accept') ?? '').includes('text/html');
-
 async function run(params: URLSearchParams): Promise<Response> {
   const { format, cards } = await resolveExport(params, source);
   return cardsDownload(format, cards);
@@ -39,7 +36,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     return await run(new URL(request.url).searchParams);
   } catch (error) {
-    return errorResponse(error, wantsHtml(request));
+    return errorResponse(error, acceptsHtml(request));
   }
 }
 
@@ -61,6 +58,6 @@ export async function POST(request: Request): Promise<Response> {
     }
     return await run(params);
   } catch (error) {
-    return errorResponse(error, wantsHtml(request));
+    return errorResponse(error, acceptsHtml(request));
   }
 }

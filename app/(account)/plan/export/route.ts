@@ -6,13 +6,13 @@ import { currentUser } from '@/lib/auth';
 import { getDb } from '@/lib/db/client';
 import { planDownload } from '@/lib/export/respond';
 import { parseFormat } from '@/lib/export/request';
-import { badRequest, errorResponse, unauthorized } from '@/lib/http';
+import { acceptsHtml, badRequest, errorResponse, unauthorized } from '@/lib/http';
 import { loadPlan, planExport } from '@/lib/my-plan';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
-  const asHtml = (request.headers.get('accept') ?? '').includes('text/html');
+  const asHtml = acceptsHtml(request);
   try {
     const params = new URL(request.url).searchParams;
     for (const key of new Set(params.keys())) {
