@@ -1,51 +1,118 @@
-import { defineDocumentType, makeSource } from 'contentlayer2/source-files';
+import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files';
 
 /**
- * The card document type. Contentlayer reads `.content/`, the checked and canonicalised copy of
- * `content/` that `scripts/content-build.ts` writes (ADR 0002): every card there has passed the
- * schema in `lib/cards/schema.ts`, which accepts the variants CFO.gov has written and reports the
- * file, line and field of anything it cannot accept. These fields are that canonical form.
+ * The portal's content types. Contentlayer reads `.content/`, which `scripts/content-build.ts`
+ * writes from `content/`: one JSON document per card and per course, already checked, parsed and
+ * normalised by lib/cards (the file, line and field of anything wrong are reported there; ADR 0002).
+ * These types are the contract between that step and the site: lib/cards/index.ts checks at compile
+ * time that a document is a `Card` (lib/cards/card.ts) and a `Course` (lib/cards/catalogue.ts).
  */
+
+const SERIES = ['0501', '0510', '0511', '0560'];
+const CAREER_LEVELS = ['Entry', 'Mid', 'Senior'];
+const GROUPS = ['Primary', 'Secondary', 'Alternate', 'Personal', 'Projects', 'Leading'];
+const DESIGNATIONS = ['Job Specific Competencies', 'General Career Competencies'];
+
+const GsRange = defineNestedType(() => ({
+  name: 'GsRange',
+  fields: { min: { type: 'number', required: true }, max: { type: 'number', required: true } },
+}));
+
+const ProficiencyGroup = defineNestedType(() => ({
+  name: 'ProficiencyGroup',
+  fields: {
+    level: { type: 'number', required: true, description: '1–5' },
+    name: { type: 'string', required: true, description: 'Awareness, Basic, Intermediate, Advanced, Expert' },
+    behaviors: { type: 'list', of: { type: 'string' }, required: true },
+    definitions: { type: 'list', of: { type: 'string' }, required: true },
+  },
+}));
+
+const Ungrouped = defineNestedType(() => ({
+  name: 'Ungrouped',
+  fields: {
+    behaviors: { type: 'list', of: { type: 'string' }, required: true },
+    definitions: { type: 'list', of: { type: 'string' }, required: true },
+  },
+}));
+
+const ListedCourse = defineNestedType(() => ({
+  name: 'ListedCourse',
+  fields: {
+    title: { type: 'string', required: true },
+    provider: { type: 'string', required: false },
+    url: { type: 'string', required: false, description: 'An absolute http(s) URL' },
+    number: { type: 'number', required: false },
+    comingSoon: { type: 'boolean', required: true },
+  },
+}));
+
 export const Card = defineDocumentType(() => ({
   name: 'Card',
-  filePathPattern: 'cards/**/*.md',
-  contentType: 'markdown',
+  filePathPattern: 'cards/**/*.json',
+  contentType: 'data',
   fields: {
-    layout: { type: 'string', required: true, description: 'Jekyll layout on CFO.gov (career-planning-landing)' },
-    category: { type: 'string', required: true },
-    title: { type: 'string', required: true, description: '"<job_series> <career_level> <competency>"' },
-    series: { type: 'number', required: true, description: 'Job series without the leading zero: 501, 510, 511, 560' },
-    job_series_title: { type: 'string', required: true },
-    job_series: { type: 'string', required: true, description: '"0510 Accounting"' },
-    career_level: { type: 'enum', options: ['Entry', 'Mid', 'Senior'], required: true },
-    permalink: { type: 'string', required: true, description: '/cards/<series>-<competency>-<level> (or CFO.gov\'s /cardsNew/…)' },
-    functional_competency_designation: { type: 'string', required: true },
+    sourcePath: { type: 'string', required: true, description: 'The card file, relative to content/cards/' },
+    title: { type: 'string', required: true },
+    permalink: { type: 'string', required: true, description: 'As written in the card file' },
+    slug: { type: 'string', required: true, description: 'The card’s key (lib/cards/identity.ts)' },
+    url: { type: 'string', required: true, description: 'Where the card page is served' },
+    seriesCode: { type: 'enum', options: SERIES, required: true },
+    seriesTitle: { type: 'string', required: true },
+    careerLevel: { type: 'enum', options: CAREER_LEVELS, required: true },
+    gs: { type: 'nested', of: GsRange, required: true },
+    gsLabel: { type: 'string', required: true },
+    designation: { type: 'enum', options: DESIGNATIONS, required: true },
+    group: { type: 'enum', options: GROUPS, required: true },
     competency: { type: 'string', required: true },
-    competency_group: {
-      type: 'enum',
-      options: ['Primary', 'Secondary', 'Alternate', 'Personal', 'Projects', 'Leading'],
-      required: true,
-    },
-    competency_description: { type: 'string', required: true },
-    level: { type: 'string', required: true, description: 'GS range: "10-13", "Senior&#58; (14-15)"' },
-    behavior_illustrations: { type: 'string', required: false, default: '', description: '"?"-separated; the body is the per-level source' },
-    proficiency_level_definition: { type: 'string', required: false, default: '' },
-    relevant_courses: { type: 'list', of: { type: 'string' }, required: false, default: [] },
-    filters: { type: 'string', required: false, default: '' },
+    competencySlug: { type: 'string', required: true },
+    description: { type: 'string', required: true },
+    levels: { type: 'list', of: ProficiencyGroup, required: true },
+    ungrouped: { type: 'nested', of: Ungrouped, required: true },
+    courses: { type: 'list', of: ListedCourse, required: true },
+    filters: { type: 'string', required: true },
   },
-  computedFields: {
-    slug: { type: 'string', resolve: (doc) => doc.permalink.replace(/\/+$/u, '').split('/').pop() ?? '' },
+}));
+
+const CourseServes = defineNestedType(() => ({
+  name: 'CourseServes',
+  fields: {
+    competency: { type: 'string', required: true },
+    competencySlug: { type: 'string', required: true },
+    levels: { type: 'list', of: { type: 'number' }, required: true },
+  },
+}));
+
+const CourseDuration = defineNestedType(() => ({
+  name: 'CourseDuration',
+  fields: { amount: { type: 'number', required: true }, unit: { type: 'string', required: true } },
+}));
+
+export const Course = defineDocumentType(() => ({
+  name: 'Course',
+  filePathPattern: 'courses/**/*.json',
+  contentType: 'data',
+  fields: {
+    slug: { type: 'string', required: true },
+    line: { type: 'number', required: true, description: 'Line of its first row in courses.csv' },
+    title: { type: 'string', required: true },
+    provider: { type: 'string', required: false },
+    url: { type: 'string', required: true },
+    creditType: { type: 'string', required: false },
+    price: { type: 'number', required: false, description: 'Whole US dollars; 0 is free' },
+    modality: { type: 'string', required: false },
+    duration: { type: 'nested', of: CourseDuration, required: false },
+    description: { type: 'string', required: true },
+    additionalInformation: { type: 'string', required: true },
+    serves: { type: 'list', of: CourseServes, required: true },
   },
 }));
 
 export default makeSource({
   contentDirPath: '.content',
-  contentDirExclude: ['routes.json'],
-  documentTypes: [Card],
+  documentTypes: [Card, Course],
   onMissingOrIncompatibleData: 'fail',
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',
   disableImportAliasWarning: true,
-  // The body is raw HTML that lib/cards parses itself; Markdown rendering of it is never used.
-  markdown: { remarkPlugins: [], rehypePlugins: [] },
 });

@@ -1,21 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 // USWDS' Sass packages, wherever node_modules is (its main entry is dist/js/uswds.min.js).
 const uswdsPackages = path.resolve(path.dirname(createRequire(import.meta.url).resolve('@uswds/uswds')), '../../packages');
 
-/** Redirects for CFO.gov's `/cardsNew/<slug>` permalinks, written by the content step. */
-function cardRedirects() {
-  const file = path.join(process.cwd(), '.content/routes.json');
-  if (!existsSync(file)) return [];
-  const { redirects } = JSON.parse(readFileSync(file, 'utf8'));
-  return redirects.map((r) => ({ source: r.source, destination: r.destination, permanent: true }));
-}
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The e2e suite builds its fixture content into a second folder (NEXT_DIST_DIR=.next-e2e).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // PGlite loads its WebAssembly from its own package directory: keep it out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite'],
@@ -23,9 +16,6 @@ const nextConfig = {
     loadPaths: [uswdsPackages, path.join(process.cwd(), 'styles')],
     quietDeps: true,
     silenceDeprecations: ['import', 'global-builtin', 'legacy-js-api'],
-  },
-  async redirects() {
-    return cardRedirects();
   },
   async headers() {
     return [

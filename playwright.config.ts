@@ -4,20 +4,38 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { testLoginGovKeys } from './test/e2e/keys';
 
+/**
+ * End-to-end tests, in Debian's Chromium, against the portal's own server (`node dist/server.mjs`)
+ * on production builds (`npm run build:e2e` and `npm run build` first):
+ *
+ * - **site** (E2E_PORT, 3100): the fixture content of test/fixtures/site (CONTENT_DIR), built into
+ *   .next-e2e, signing in through a real OIDC provider on loopback — the suite's own data, so that
+ *   no test depends on which cards content/ holds;
+ * - **local** (3102): the same build with no identity provider: local sign-in, reached at 127.0.0.1;
+ * - **catalogue** (3101): the real content/ build (.next), crawled by catalogue.spec.ts;
+ * - the OIDC provider (E2E_OIDC_PORT, 3901).
+ */
 const port = Number(process.env.E2E_PORT ?? 3100);
+const localPort = port + 2;
+const cataloguePort = port + 1;
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3901);
 export const baseURL = `http://localhost:${port}`;
+/** The same site at the address `npm start` prints. */
+export const loopbackURL = `http://127.0.0.1:${port}`;
+export const localURL = `http://127.0.0.1:${localPort}`;
+export const catalogueURL = `http://127.0.0.1:${cataloguePort}`;
 
 // The runner starts the servers once; workers re-read this file but use the running servers.
 const keys = (process.env.E2E_KEYS ??= JSON.stringify(testLoginGovKeys()));
 const { privatePem, publicJwk } = JSON.parse(keys) as { privatePem: string; publicJwk: string };
-const dataDir = (process.env.E2E_PGLITE_DIR ??= path.join(mkdtempSync(path.join(tmpdir(), 'fm-e2e-')), 'pglite'));
+const scratch = (process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'fm-e2e-')));
 
-/** End-to-end tests run against a production build (`npm run build` first) in Debian's Chromium. */
+const common = { NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', LOG_REQUESTS: '0' };
+
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: false,
-  // One worker: the server under test keeps PGlite in one process (ADR 0005).
+  // One worker: each server keeps PGlite in one process (ADR 0005).
   workers: 1,
   retries: 0,
   reporter: [['list']],
@@ -40,13 +58,15 @@ export default defineConfig({
       env: { OIDC_PORT: String(oidcPort), PORTAL_ORIGIN: baseURL, LOGIN_GOV_TEST_JWK: publicJwk },
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
-      url: `http://127.0.0.1:${port}/cards`,
+      command: 'node dist/server.mjs',
+      url: `${loopbackURL}/api/ready`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
-        NEXT_TELEMETRY_DISABLED: '1',
-        PGLITE_DIR: dataDir,
+        ...common,
+        PORT: String(port),
+        NEXT_DIST_DIR: '.next-e2e',
+        PGLITE_DIR: path.join(scratch, 'site'),
         AUTH_SECRET: 'e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
         AUTH_URL: baseURL,
         OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
@@ -58,6 +78,20 @@ export default defineConfig({
         LOGIN_GOV_PRIVATE_KEY: privatePem,
         LOGIN_GOV_ACR_VALUES: 'urn:acr.login.gov:auth-only',
       },
+    },
+    {
+      command: 'node dist/server.mjs',
+      url: `${localURL}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ...common, PORT: String(localPort), NEXT_DIST_DIR: '.next-e2e', PGLITE_DIR: path.join(scratch, 'local') },
+    },
+    {
+      command: 'node dist/server.mjs',
+      url: `${catalogueURL}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { ...common, PORT: String(cataloguePort), NEXT_DIST_DIR: '.next', PGLITE_DIR: path.join(scratch, 'catalogue') },
     },
   ],
 });

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env';
+import { isSameOrigin } from './lib/http/origin';
 import { contentSecurityPolicy, LOCKED_DOWN_CSP } from './lib/security';
 
 /**
  * In front of every page:
- * - a state-changing request from another site is answered 403 (the checks that matter live in
- *   each handler and action; Next itself would refuse a cross-origin server action, but with a 500);
+ * - a state-changing request from another site is answered 403 (the same rule, lib/http/origin.ts,
+ *   that every handler applies itself; Next alone would refuse a cross-origin server action with a 500);
  * - the Content-Security-Policy of the pages it sees: hashes for a prerendered one (from
  *   .next/csp-hashes.json), a fresh nonce for one rendered per request (ADR 0008). Prerendered card
  *   pages are not routed through here at all; their policy is in their build output.
@@ -17,7 +18,7 @@ let hashes: Record<string, string[]> | null = null;
 function staticHashes(): Record<string, string[]> {
   if (hashes) return hashes;
   try {
-    hashes = JSON.parse(readFileSync(path.join(process.cwd(), '.next/csp-hashes.json'), 'utf8')) as Record<string, string[]>;
+    hashes = JSON.parse(readFileSync(path.join(process.cwd(), env().NEXT_DIST_DIR, 'csp-hashes.json'), 'utf8')) as Record<string, string[]>;
   } catch {
     hashes = {};
   }
@@ -36,16 +37,10 @@ function origins(...urls: (string | undefined)[]): string[] {
   return out;
 }
 
-function isForeign(request: NextRequest): boolean {
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+/** Paths answered by route handlers (lib/http/handle.ts), not pages. */
+const HANDLER_PATHS = /^\/(api\/|data\/|cards\/export$|plan\/export$)/u;
+function isHandlerPath(pathname: string): boolean {
+  return HANDLER_PATHS.test(pathname);
 }
 
 /** True when a path segment's percent-encoding does not decode (Next would answer 500). */
@@ -66,9 +61,12 @@ export function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': LOCKED_DOWN_CSP, 'Cache-Control': 'no-store' },
     });
   }
-  if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && isForeign(request)) {
-    return new NextResponse('Cross-site requests are not accepted.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !isSameOrigin(request)) {
+    return new NextResponse('Cross-site requests are not accepted.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
+  // Route handlers set their own, stricter policy (nothing may load): the proxy leaves them alone,
+  // so no answer carries two policies.
+  if (isHandlerPath(request.nextUrl.pathname)) return NextResponse.next();
   const e = env();
   // next dev evaluates code for hot reloading; the policy applies to production servers.
   if (e.NODE_ENV !== 'production') return NextResponse.next();
@@ -93,8 +91,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Not Next's assets, the USWDS fonts and images, nor the prerendered card and compare pages
-  // (/cards/<slug>, /cardsNew/<slug>, /compare/<series>/<competency>): those carry their policy in their build output (scripts/csp-hashes.ts) and
-  // are served without a proxy round (it halves a card page's throughput). /cards itself is matched.
-  // A percent sign in those paths does bring the request here, to refuse a malformed encoding.
-  matcher: ['/((?!_next/static|_next/image|uswds/|favicon.ico|cards/|cardsNew/|compare/).*)', '/:prefix(cards|cardsNew|compare)/:rest(.*%.*)'],
+  // (/cards/<slug>, /compare/<series>/<competency>): those carry their policy in their build output
+  // (scripts/csp-hashes.ts) and are served without a proxy round (it halves a card page's throughput).
+  // /cards itself and CFO.gov's /cardsNew/ addresses (mostly redirects) are matched. A percent sign
+  // in the skipped paths does bring the request here, to refuse a malformed encoding.
+  matcher: ['/((?!_next/static|_next/image|uswds/|favicon.ico|cards/|compare/).*)', '/:prefix(cards|compare)/:rest(.*%.*)'],
 };

@@ -3,7 +3,7 @@
  * levels of all three aligned. Pure.
  */
 import type { Card, ProficiencyGroup } from './cards/card';
-import { CAREER_LEVEL_GS, CAREER_LEVELS, formatGsRange, PROFICIENCY_LEVELS, type CareerLevel, type ProficiencyNumber, type SeriesCode } from './cards/domain';
+import { CAREER_LEVEL_GS, CAREER_LEVELS, formatGsRange, proficiencyName, type CareerLevel, type SeriesCode } from './cards/domain';
 
 export interface CompareColumn {
   readonly level: CareerLevel;
@@ -15,7 +15,7 @@ export interface CompareColumn {
 }
 
 export interface CompareRow {
-  readonly level: ProficiencyNumber;
+  readonly level: number;
   readonly name: string;
   /** Per column: that card's items at this proficiency level, or null when it has none. */
   readonly cells: readonly (ProficiencyGroup | null)[];
@@ -26,12 +26,10 @@ export interface Comparison {
   readonly seriesTitle: string;
   readonly competency: string;
   readonly competencySlug: string;
+  /** The competency's description (the same on every card of it). */
+  readonly description: string;
   readonly columns: readonly CompareColumn[];
   readonly rows: readonly CompareRow[];
-}
-
-export function compareHref(card: Pick<Card, 'seriesCode' | 'competencySlug'>): string {
-  return `/compare/${card.seriesCode}/${card.competencySlug}`;
 }
 
 /**
@@ -47,13 +45,13 @@ export function buildComparison(cards: readonly Card[]): Comparison | null {
     const sorted = [...at].sort((a, b) => Number(b.url.startsWith('/cards/')) - Number(a.url.startsWith('/cards/')));
     return { level, gsLabel: formatGsRange(CAREER_LEVEL_GS[level]), card: sorted[0] ?? null, others: sorted.slice(1) };
   });
-  const levels = new Set<ProficiencyNumber>();
+  const levels = new Set<number>();
   for (const column of columns) for (const group of column.card?.levels ?? []) levels.add(group.level);
   const rows = [...levels]
     .sort((a, b) => a - b)
     .map((level): CompareRow => ({
       level,
-      name: PROFICIENCY_LEVELS[level],
+      name: proficiencyName(level),
       cells: columns.map((column) => column.card?.levels.find((g) => g.level === level) ?? null),
     }));
   return {
@@ -61,6 +59,7 @@ export function buildComparison(cards: readonly Card[]): Comparison | null {
     seriesTitle: first.seriesTitle,
     competency: first.competency,
     competencySlug: first.competencySlug,
+    description: columns.find((c) => c.card)?.card?.description ?? first.description,
     columns,
     rows,
   };

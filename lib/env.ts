@@ -11,12 +11,22 @@ const optional = z
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** The address the portal's server listens on. Loopback by default: only this machine reaches it. */
+  HOST: optional.transform((v) => v ?? '127.0.0.1'),
+  PORT: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/u, { error: 'PORT must be a port number such as 3000' })
+      .transform(Number)
+      .pipe(z.number().int().min(1, { error: 'PORT must be from 1 to 65535' }).max(65535, { error: 'PORT must be from 1 to 65535' }))
+      .optional(),
+  ).transform((v) => v ?? 3000),
   /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
   DATABASE_URL: optional.pipe(z.url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional()),
   /** Where PGlite keeps its data. */
   PGLITE_DIR: optional.transform((v) => v ?? '.data/pglite'),
   /** Auth.js' secret for signing cookies and tokens; generated and kept in .data/ when unset on a local run. */
-  AUTH_SECRET: optional,
+  AUTH_SECRET: optional.pipe(z.string().min(32, { error: 'AUTH_SECRET must be at least 32 characters long (openssl rand -base64 32)' }).optional()),
   /** The portal's public origin, e.g. https://fm-roadmap.example.gov. Set in a deployment. */
   AUTH_URL: optional.pipe(z.url({ error: 'AUTH_URL must be the portal’s public origin, such as https://portal.example.gov' }).optional()),
   LOGIN_GOV_ISSUER: optional.transform((v) => v ?? 'https://idp.int.identitysandbox.gov'),
@@ -28,6 +38,8 @@ const schema = z.object({
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
   OIDC_NAME: optional.transform((v) => v ?? 'your agency account'),
+  /** Where `next build` writes and the server reads the build (the e2e suite uses a second one). */
+  NEXT_DIST_DIR: optional.transform((v) => v ?? '.next'),
   /** "true" lets local sign-in work when the portal is not reached on loopback. Never in production. */
   UNSAFE_ALLOW_LOCAL_SIGNIN: optional.transform((v) => v === 'true' || v === '1'),
 });

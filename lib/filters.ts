@@ -17,10 +17,48 @@ import {
 import { compareCards } from './cards/collection';
 import type { CardSummary } from './cards/summary';
 import { careerLevelForGrade, isGsGrade, MAX_GRADE, MIN_GRADE } from './grades';
+import { badRequest } from './http/errors';
 import type { CardSearch } from './search';
 
 export const PAGE_SIZE = 25;
 export const MAX_QUERY_LENGTH = 200;
+
+interface ParamSpec {
+  readonly description: string;
+  readonly repeatable: boolean;
+  /** The values it takes, when they are a fixed list. */
+  readonly values?: readonly string[];
+  readonly type: 'string' | 'integer' | 'boolean';
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly maxLength?: number;
+  /** Only for a signed-in person (the dashboard and exports; not the open-data API). */
+  readonly signedIn?: boolean;
+  /** Not part of the open-data API's document (a dashboard switch). */
+  readonly dashboardOnly?: boolean;
+}
+
+/**
+ * Every URL parameter of the card filter, in one place: {@link parseFilter} (the dashboard, the
+ * API, exports) reads these and no other, and the OpenAPI document describes them from here.
+ */
+export const FILTER_PARAMS = {
+  series: { description: 'Job series (repeatable; values combine with OR).', repeatable: true, values: SERIES_CODES, type: 'string' },
+  level: { description: 'Career level (repeatable).', repeatable: true, values: CAREER_LEVELS, type: 'string' },
+  grade: { description: `A GS grade, ${MIN_GRADE}–${MAX_GRADE}: selects its career level.`, repeatable: false, type: 'integer', minimum: MIN_GRADE, maximum: MAX_GRADE },
+  group: { description: 'Competency group (repeatable).', repeatable: true, values: COMPETENCY_GROUPS, type: 'string' },
+  competency: { description: 'Competency slug, as in `competencySlug` (repeatable).', repeatable: true, type: 'string' },
+  q: { description: `Free text, ranked by relevance (at most ${MAX_QUERY_LENGTH} characters).`, repeatable: false, type: 'string', maxLength: MAX_QUERY_LENGTH },
+  bookmarked: { description: 'Only the cards in the signed-in person’s plan (1).', repeatable: false, type: 'boolean', signedIn: true },
+  page: { description: `A page of ${PAGE_SIZE} results, as on the dashboard; without it, every match.`, repeatable: false, type: 'integer', minimum: 1 },
+  all: { description: 'Show all cards: no signed-in defaults.', repeatable: false, type: 'boolean', dashboardOnly: true },
+} as const satisfies Record<string, ParamSpec>;
+
+export type FilterParam = keyof typeof FILTER_PARAMS;
+
+export function isFilterParam(key: string): key is FilterParam {
+  return Object.hasOwn(FILTER_PARAMS, key);
+}
 
 export interface Filter {
   readonly series: readonly SeriesCode[];
@@ -98,6 +136,10 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
   };
 
   for (const [key, raw] of entries(params)) {
+    if (!isFilterParam(key)) {
+      notices.push({ param: key, message: `The parameter “${clip(key)}” is not one the card list understands; it was ignored.` });
+      continue;
+    }
     const value = raw.trim();
     switch (key) {
       case 'series': {
@@ -157,8 +199,10 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
         else notices.push({ param: key, message: `“${clip(value)}” is not a page number; showing page 1.` });
         break;
       }
-      default:
-        notices.push({ param: key, message: `The parameter “${clip(key)}” is not one the card list understands; it was ignored.` });
+      default: {
+        const unhandled: never = key;
+        throw new Error(`filter parameter ${String(unhandled)} is not handled`);
+      }
     }
   }
   return {
@@ -191,10 +235,6 @@ export function selectedLevels(filter: Filter): CareerLevel[] {
   const levels = new Set(filter.levels);
   if (filter.grade !== null) levels.add(careerLevelForGrade(filter.grade));
   return CAREER_LEVELS.filter((l) => levels.has(l));
-}
-
-export function isEmptyFilter(filter: Filter): boolean {
-  return filterToSearchParams({ ...filter, page: 1 }).toString() === '';
 }
 
 /** List order: the same as the card pages' (lib/cards/collection.ts). */
@@ -306,6 +346,16 @@ export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE)
   const pageCount = Math.max(1, Math.ceil(items.length / size));
   const current = Math.min(Math.max(1, page), pageCount);
   return { items: items.slice((current - 1) * size, current * size), page: current, pageCount, total: items.length };
+}
+
+/**
+ * The filter for a script (the open-data API, exports): where the dashboard would show a notice
+ * and carry on, a 400 with the notices' sentences.
+ */
+export function parseFilterStrictly(params: URLSearchParams, competencies: ReadonlyMap<string, string>): Filter {
+  const { filter, notices } = parseFilter(params, competencies);
+  if (notices.length > 0) throw badRequest(notices.map((n) => n.message).join(' '));
+  return filter;
 }
 
 /** Competency slug → name, from the cards. */

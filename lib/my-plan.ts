@@ -1,6 +1,6 @@
 import 'server-only';
 /** A person's plan as the plan page and its exports show it: bookmarks grouped by competency, each with its status. */
-import { getCardByPath, type Card } from './cards';
+import { getCard, getCardCourses, type Card } from './cards';
 import type { Database } from './db/client';
 import { getProfile, listBookmarks } from './db/queries';
 import type { Bookmark } from './db/schema';
@@ -25,7 +25,7 @@ export async function loadPlan(db: Database, userId: string): Promise<Plan> {
   const [profile, bookmarks] = await Promise.all([getProfile(db, userId), listBookmarks(db, userId)]);
   const grade = profile?.grade ?? null;
   const rows = bookmarks.map((bookmark): PlanRow => {
-    const card = getCardByPath(bookmark.permalink) ?? null;
+    const card = getCard(bookmark.permalink) ?? null;
     return { bookmark, card, competency: card?.competency ?? bookmark.competency, status: planStatus(card?.careerLevel ?? null, grade) };
   });
   return { grade, groups: groupByCompetency(rows) };
@@ -36,7 +36,7 @@ export function planExport(plan: Plan): PlanExport {
     grade: plan.grade,
     items: plan.groups.flatMap((g) =>
       g.items.map((row) => ({
-        card: row.card,
+        card: row.card ? { card: row.card, courses: getCardCourses(row.card) } : null,
         title: row.card?.title ?? row.bookmark.title,
         permalink: row.card?.permalink ?? row.bookmark.permalink,
         competency: row.competency,

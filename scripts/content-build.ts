@@ -1,14 +1,15 @@
 /**
- * The content step of the build: reads every card in content/ (or the folder given), checks it,
- * and writes the canonical copy Contentlayer reads (.content/) plus the routes next.config reads.
- * Exits 1, naming file, line and field, when any card is invalid.
+ * The content step of the build: reads every card in content/ (or the folder given) and the course
+ * catalogue, checks them, and writes what Contentlayer ingests: one JSON document per card and per
+ * course in .content/, already parsed and normalised (ADR 0002). The site reads Contentlayer's
+ * typed output and parses nothing again. Exits 1, naming file, line and field, on any error.
+ * Only documents whose text changed are rewritten, so Contentlayer's cache keeps the rest.
  *
  *   tsx scripts/content-build.ts [--src content] [--out .content]
  */
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'yaml';
 import { checkContent } from '../lib/cards/check';
 import { formatProblem } from '../lib/cards/problems';
 
@@ -18,24 +19,52 @@ const { values } = parseArgs({
 const src = path.resolve(values.src);
 const out = path.resolve(values.out);
 
-async function main(): Promise<void> {
-const result = await checkContent(src, { readFile: (f) => readFile(f, 'utf8'), readdir });
-for (const problem of result.problems) console.error(formatProblem(problem));
-const errors = result.problems.filter((p) => p.severity === 'error').length;
-if (errors > 0) {
-  console.error(`\n${errors} error(s) in ${path.relative(process.cwd(), src) || '.'}: fix them and build again.`);
-  process.exit(1);
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  } catch {
+    return [];
+  }
 }
 
-await rm(out, { recursive: true, force: true });
-for (const file of result.files) {
-  if (!file.canonical) continue;
-  const target = path.join(out, 'cards', file.relativePath);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, `---\n${stringify(file.canonical, { lineWidth: 0 })}---\n${file.body}`);
+/** Writes `documents` (path below `out` → data) into `out`, touching only what changed; removes the rest. */
+async function sync(documents: Map<string, unknown>): Promise<{ written: number; removed: number }> {
+  const wanted = new Map([...documents].map(([file, data]) => [path.join(out, file), `${JSON.stringify(data)}\n`]));
+  let removed = 0;
+  for (const file of await listFiles(out)) {
+    if (!wanted.has(file)) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  let written = 0;
+  for (const [file, text] of wanted) {
+    const current = await readFile(file, 'utf8').catch(() => null);
+    if (current === text) continue;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+    written++;
+  }
+  return { written, removed };
 }
-await writeFile(path.join(out, 'routes.json'), `${JSON.stringify({ redirects: result.redirects }, null, 2)}\n`);
-console.log(`content: ${result.files.length} card(s) checked, ${result.problems.length} warning(s); wrote ${path.relative(process.cwd(), out)}/`);
+
+async function main(): Promise<void> {
+  const result = await checkContent(src);
+  for (const problem of result.problems) console.error(formatProblem(problem));
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) {
+    console.error(`\n${errors} error(s) in ${path.relative(process.cwd(), src) || '.'}: fix them and build again.`);
+    process.exit(1);
+  }
+  const documents = new Map<string, unknown>();
+  for (const card of result.cards) documents.set(path.join('cards', card.sourcePath.replace(/\.md$/u, '.json')), card);
+  for (const course of result.courses) documents.set(path.join('courses', `${course.slug}.json`), course);
+  const { written, removed } = await sync(documents);
+  const warnings = result.problems.length;
+  console.log(
+    `content: ${result.cards.length} card(s), ${result.courses.length} course(s) checked, ${warnings} warning(s); ${written} document(s) written, ${removed} removed in ${path.relative(process.cwd(), out)}/`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,11 +2,12 @@
  * Content tools for editors and for the migration from CFO.gov's Jekyll site.
  *
  *   npm run content:check [dir]                       check every card (default: content)
- *   npm run content:import -- --from <dir> [--to <dir>] [--force]
+ *   npm run content:import -- --from <dir> [--to <content dir>] [--force]
  *   npm run content:generate -- --count N [--to <dir>] [--seed S]
  *
  * Imported and generated cards go to .generated/ (ignored by git) unless --to names a folder.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,24 +27,53 @@ async function check(args: string[]): Promise<number> {
   for (const problem of result.problems) console.log(formatProblem(problem));
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
-  console.log(`${result.files.length} card(s): ${errors} error(s), ${warnings} warning(s)`);
+  console.log(`${result.fileCount} card file(s), ${result.courses.length} course(s): ${errors} error(s), ${warnings} warning(s)`);
   return errors > 0 ? 1 : 0;
+}
+
+/** The provenance note written beside imported content: where every file came from, byte for byte. */
+async function provenance(from: string, files: readonly string[]): Promise<string> {
+  const lines = [
+    '# Where this content comes from',
+    '',
+    'Imported from CFO.gov\'s structured career-planning source (public domain U.S. government data) with',
+    '',
+    '    npm run content:import -- --from ../shared/corpus/cfo-source --to content',
+    '',
+    'Run again, it reports every file unchanged; a card edited by hand here is kept as it is (and',
+    'reported so) unless `--force` is given. Source files and their SHA-256:',
+    '',
+  ];
+  for (const file of files) {
+    const bytes = await readFile(path.join(from, file));
+    lines.push(`- \`${file}\`: ${createHash('sha256').update(bytes).digest('hex')}`);
+  }
+  const note = path.join(from, 'SOURCE.md');
+  if (existsSync(note)) lines.push('', 'The source\'s own note (its repository, paths and commits):', '', ...(await readFile(note, 'utf8')).trim().split('\n').map((l) => (l ? `> ${l}` : '>')));
+  return `${lines.join('\n')}\n`;
 }
 
 async function importCards(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string', default: '.generated/imported' }, force: { type: 'boolean', default: false } } });
   if (!values.from) throw new UsageError('--from <dir> is required: a Jekyll _cards/ folder, or a folder with cards.json');
   const from = path.resolve(values.from);
+  const to = path.resolve(values.to);
   if (!existsSync(from)) throw new UsageError(`no such folder: ${from}`);
   let items: ImportItem[];
+  const extra: { file: string; text: string; source: string }[] = [];
   if (existsSync(path.join(from, 'cards.json'))) {
     const read = (f: string) => readFile(path.join(from, f), 'utf8');
-    const coursesFile = ['courses.csv', 'courses.sample.csv'].find((f) => existsSync(path.join(from, f)));
     items = importStructured({
       cards: JSON.parse(await read('cards.json')),
       descriptions: existsSync(path.join(from, 'competency_descriptions.json')) ? JSON.parse(await read('competency_descriptions.json')) : [],
-      ...(coursesFile ? { coursesCsv: await read(coursesFile) } : {}),
     });
+    const sources = ['cards.json', 'competency_descriptions.json'];
+    const coursesFile = ['courses.csv', 'courses.sample.csv'].find((f) => existsSync(path.join(from, f)));
+    if (coursesFile) {
+      extra.push({ file: 'courses.csv', text: await read(coursesFile), source: coursesFile });
+      sources.push(coursesFile);
+    }
+    extra.push({ file: 'SOURCE.md', text: await provenance(from, sources), source: 'the source files' });
   } else {
     const dir = existsSync(path.join(from, '_cards')) ? path.join(from, '_cards') : from;
     const names = (await readdir(dir)).filter((f) => f.endsWith('.md')).sort();
@@ -51,13 +81,13 @@ async function importCards(args: string[]): Promise<number> {
   }
   items = resolveCollisions(items);
   const cards = items.filter((i): i is Extract<ImportItem, { kind: 'card' }> => i.kind === 'card');
-  const reports = await writeCards(path.resolve(values.to), cards, values.force);
-  const sourceOf = new Map(cards.map((c) => [c.file, c.source]));
+  const reports = await writeCards(to, [...cards, ...extra], values.force);
+  const sourceOf = new Map([...cards, ...extra].map((c) => [c.file, c.source]));
   for (const r of reports) console.log(`${r.outcome.padEnd(9)} ${r.file}  (from ${sourceOf.get(r.file) ?? '?'})${r.reason ? `: ${r.reason}` : ''}`);
   for (const item of items) if (item.kind === 'skip') console.log(`${'skipped'.padEnd(9)} ${item.source}: ${item.reason}`);
   const count = (o: string) => reports.filter((r) => r.outcome === o).length;
   const skipped = count('skipped') + items.filter((i) => i.kind === 'skip').length;
-  console.log(`\n${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${skipped} skipped → ${path.relative(process.cwd(), path.resolve(values.to)) || '.'}`);
+  console.log(`\n${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${skipped} skipped → ${path.relative(process.cwd(), to) || '.'}`);
   return 0;
 }
 

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { contentSecurityPolicy } from '../lib/security';
 
-const appDir = path.resolve('.next/server/app');
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+const appDir = path.resolve(distDir, 'server/app');
 const routes: Record<string, string[]> = {};
 const meta = z.object({ headers: z.record(z.string(), z.string()).optional() }).loose();
 let scripts = 0;
@@ -45,5 +46,5 @@ function walk(dir: string): void {
 }
 
 walk(appDir);
-writeFileSync(path.resolve('.next/csp-hashes.json'), JSON.stringify(routes));
+writeFileSync(path.resolve(distDir, 'csp-hashes.json'), JSON.stringify(routes));
 console.log(`csp: hashed ${scripts} inline script(s) of ${Object.keys(routes).length} prerendered page(s); ${patched} page header(s) written`);

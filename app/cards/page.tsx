@@ -6,8 +6,8 @@ import type { SeriesCode } from '@/lib/cards/domain';
 import { isSeriesCode } from '@/lib/cards/domain';
 import { getDb } from '@/lib/db/client';
 import { getProfile, listBookmarks } from '@/lib/db/queries';
-import { dashboardView } from '@/lib/dashboard';
-import { applyFilter, competencyIndex, parseFilter, type Notice } from '@/lib/filters';
+import { dashboardFor, type DashboardState } from '@/lib/dashboard';
+import type { Notice } from '@/lib/filters';
 import { careerLevelForGrade, isGsGrade } from '@/lib/grades';
 import { Dashboard } from './_components/Dashboard';
 
@@ -22,23 +22,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CardsPage({ searchParams }: Props) {
   const summaries = getCardSummaries();
   const params = await searchParams;
-  const parsed = parseFilter(params, competencyIndex(summaries));
-  const notices: Notice[] = [...parsed.notices];
-  let filter = parsed.filter;
+  const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]))));
   const account = await accountFor();
   let defaulted = false;
-  if (account?.profile && Object.keys(params).length === 0) {
+  if (account?.profile && [...query.keys()].length === 0) {
     // A signed-in person starts at their own series and career level.
-    filter = { ...filter, series: [account.profile.series], levels: [careerLevelForGrade(account.profile.grade)] };
+    query.append('series', account.profile.series);
+    query.append('level', careerLevelForGrade(account.profile.grade));
     defaulted = true;
   }
-  if (filter.bookmarked && !account) {
-    notices.push({ param: 'bookmarked', message: 'Sign in to see only the cards in your plan; showing all cards.' });
-    filter = { ...filter, bookmarked: false };
-  }
+  const signedOutPlan = query.has('bookmarked') && !account;
+  if (signedOutPlan) query.delete('bookmarked');
   const bookmarks = account?.bookmarks ?? [];
-  const result = applyFilter(summaries, filter, filter.q ? getCardSearch() : undefined, new Set(bookmarks));
-  const initial = dashboardView(filter, notices, result);
+  const shown = dashboardFor(query, summaries, getCardSearch(), new Set(bookmarks));
+  const notices: Notice[] = [...shown.notices, ...(signedOutPlan ? [{ param: 'bookmarked', message: 'Sign in to see only the cards in your plan; showing all cards.' }] : [])];
+  const initial: DashboardState = { ...shown, notices, results: undefined };
   return (
     <div className="grid-container">
       <h1>Competency cards</h1>
@@ -52,7 +50,7 @@ export default async function CardsPage({ searchParams }: Props) {
         </p>
       ) : null}
       <Dashboard
-        key={new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString()}
+        key={query.toString()}
         initial={initial}
         dataUrl="/data/cards.json"
         signedIn={account !== null}

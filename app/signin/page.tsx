@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { SlimAlert } from '@/components/SlimAlert';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { currentUser, signIn } from '@/lib/auth';
 import { localSignInAllowed } from '@/lib/auth/local';
@@ -25,7 +24,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const user = await currentUser();
   if (user) redirect(callbackUrl);
   const providers = providerList();
-  const local = localSignInAllowed((await headers()).get('host'));
+  const local = localSignInAllowed();
   const error = typeof params.error === 'string' ? (ERRORS[params.error] ?? 'Signing in did not work. Try again.') : null;
 
   return (

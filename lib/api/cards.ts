@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import type { Card } from '../cards/card';
+import { durationLabel, type CardCourses } from '../cards/catalogue';
 import { CAREER_LEVELS, COMPETENCY_GROUPS, PROFICIENCY_LEVELS, SERIES_CODES } from '../cards/domain';
+import { compareHref } from '../cards/identity';
 import type { CardSummary } from '../cards/summary';
-import { compareHref } from '../compare';
-import { exportKey } from '../export/fields';
-import { applyFilter, competencyIndex, paginate, parseFilter, PAGE_SIZE, type Filter } from '../filters';
-import { badRequest } from '../http';
+import { applyFilter, competencyIndex, FILTER_PARAMS, isFilterParam, paginate, parseFilterStrictly, PAGE_SIZE } from '../filters';
+import { badRequest } from '../http/errors';
 import type { CardSearch } from '../search';
 
 const seriesCode = z.enum(SERIES_CODES as [string, ...string[]]).describe('Job series code');
@@ -55,15 +55,21 @@ export const cardSchema = cardListItemSchema
     description: z.string(),
     proficiencyLevels: z.array(proficiencySchema),
     ungrouped: z.object({ behaviors: z.array(z.string()), definitions: z.array(z.string()) }).describe('Items not tied to a proficiency level'),
-    courses: z.array(
-      z.object({
-        title: z.string(),
-        provider: z.string().nullable(),
-        number: z.number().int().nullable(),
-        url: z.string().nullable().describe('An http(s) URL, or null'),
-        comingSoon: z.boolean(),
-      }),
-    ),
+    courses: z
+      .array(
+        z.object({
+          title: z.string(),
+          provider: z.string().nullable(),
+          url: z.string().nullable().describe('An http(s) URL, or null'),
+          levels: z.array(z.number().int().min(1).max(5)).describe('The card’s proficiency levels the course serves; empty for a course the card file lists itself'),
+          modality: z.string().nullable(),
+          duration: z.string().nullable().describe('For example “2 days”'),
+          price: z.number().int().nullable().describe('Whole US dollars; 0 is free; null when not listed'),
+          creditType: z.string().nullable(),
+          comingSoon: z.boolean(),
+        }),
+      )
+      .describe('The catalogue’s courses for the card’s competency at its proficiency levels (lowest level first), then the ones the card file lists itself'),
     compareUrl: z.string().describe('The page comparing this competency at Entry, Mid and Senior'),
   })
   .meta({ id: 'Card' });
@@ -73,11 +79,11 @@ export const errorSchema = z.object({ error: z.string().describe('What was wrong
 export type CardListItem = z.infer<typeof cardListItemSchema>;
 export type CardJson = z.infer<typeof cardSchema>;
 
-type Listed = Pick<CardSummary, 'url' | 'permalink' | 'title' | 'seriesCode' | 'seriesTitle' | 'careerLevel' | 'gsLabel' | 'group' | 'competency' | 'competencySlug'>;
+type Listed = Pick<CardSummary, 'slug' | 'url' | 'permalink' | 'title' | 'seriesCode' | 'seriesTitle' | 'careerLevel' | 'gsLabel' | 'group' | 'competency' | 'competencySlug'>;
 
 export function listItem(card: Listed): CardListItem {
   return {
-    slug: exportKey(card),
+    slug: card.slug,
     title: card.title,
     permalink: card.permalink,
     url: card.url,
@@ -91,27 +97,47 @@ export function listItem(card: Listed): CardListItem {
   };
 }
 
-export function cardJson(card: Card): CardJson {
+export function cardJson(card: Card, courses: CardCourses): CardJson {
   return {
     ...listItem(card),
     designation: card.designation,
     description: card.description,
     proficiencyLevels: card.levels.map((l) => ({ level: l.level, name: l.name, behaviors: l.behaviors, definitions: l.definitions })),
     ungrouped: card.ungrouped,
-    courses: card.courses.map((c) => ({ title: c.title, provider: c.provider, number: c.number, url: c.url, comingSoon: c.comingSoon })),
+    courses: [
+      ...courses.byLevel.flatMap((g) =>
+        g.courses.map(({ course, alsoLevels }) => ({
+          title: course.title,
+          provider: course.provider ?? null,
+          url: course.url,
+          levels: [g.level, ...alsoLevels],
+          modality: course.modality ?? null,
+          duration: course.duration ? durationLabel(course.duration) : null,
+          price: course.price ?? null,
+          creditType: course.creditType ?? null,
+          comingSoon: false,
+        })),
+      ),
+      ...courses.listed.map((c) => ({
+        title: c.title,
+        provider: c.provider ?? null,
+        url: c.url ?? null,
+        levels: [],
+        modality: null,
+        duration: null,
+        price: null,
+        creditType: null,
+        comingSoon: c.comingSoon,
+      })),
+    ],
     compareUrl: compareHref(card),
   };
 }
 
-/** The dashboard's parameters as a filter; where the dashboard would show a notice and carry on, a 400 with the notices' sentences. */
-export function parseFilterStrictly(params: URLSearchParams, summaries: readonly CardSummary[]): Filter {
-  const { filter, notices } = parseFilter(params, competencyIndex(summaries));
-  if (notices.length > 0) throw badRequest(notices.map((n) => n.message).join(' '));
-  return filter;
-}
-
-/** The public API has no signed-in person: "only my plan" is the dashboard's alone. */
-const API_PARAMS = new Set(['series', 'level', 'group', 'competency', 'q', 'grade', 'all', 'page']);
+/** The parameters the open-data API takes: the dashboard's, less the signed-in person's. */
+export const API_PARAMS: readonly string[] = Object.entries(FILTER_PARAMS)
+  .filter(([, spec]) => !('signedIn' in spec))
+  .map(([key]) => key);
 
 /**
  * The cards the dashboard shows for these URL parameters, in its order: every match, or one page
@@ -124,10 +150,10 @@ export function selectCards(
   search: () => CardSearch,
 ): { total: number; page: number | null; pageCount: number | null; cards: CardSummary[] } {
   for (const key of new Set(params.keys())) {
-    if (key === 'bookmarked') throw badRequest('“bookmarked” needs a signed-in person; the open-data API has none.');
-    if (!API_PARAMS.has(key)) throw badRequest(`The parameter “${key.slice(0, 40)}” is not one /api/cards understands (${[...API_PARAMS].join(', ')}).`);
+    if (isFilterParam(key) && 'signedIn' in FILTER_PARAMS[key]) throw badRequest(`“${key}” needs a signed-in person; the open-data API has none.`);
+    if (!isFilterParam(key)) throw badRequest(`The parameter “${key.slice(0, 40)}” is not one /api/cards understands (${API_PARAMS.join(', ')}).`);
   }
-  const filter = parseFilterStrictly(params, summaries);
+  const filter = parseFilterStrictly(params, competencyIndex(summaries));
   const { results } = applyFilter(summaries, filter, filter.q ? search() : undefined);
   if (!params.has('page')) return { total: results.length, page: null, pageCount: null, cards: results };
   const page = paginate(results, filter.page, PAGE_SIZE);

@@ -1,20 +1,23 @@
 /** The OpenAPI 3.1 document of the open-data API, with its schemas generated from the zod schemas the tests check responses against. */
 import { z } from 'zod';
-import { CAREER_LEVELS, COMPETENCY_GROUPS, SERIES_CODES } from '../cards/domain';
-import { MAX_QUERY_LENGTH } from '../filters';
+import { FILTER_PARAMS } from '../filters';
 import { cardListSchema, cardSchema, errorSchema } from './cards';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
-const filterParameters = [
-  { name: 'series', in: 'query', description: 'Job series (repeatable; values combine with OR).', schema: { type: 'array', items: { type: 'string', enum: SERIES_CODES } }, style: 'form', explode: true },
-  { name: 'level', in: 'query', description: 'Career level (repeatable).', schema: { type: 'array', items: { type: 'string', enum: [...CAREER_LEVELS] } }, style: 'form', explode: true },
-  { name: 'grade', in: 'query', description: 'A GS grade, 1–15: selects its career level.', schema: { type: 'integer', minimum: 1, maximum: 15 } },
-  { name: 'group', in: 'query', description: 'Competency group (repeatable).', schema: { type: 'array', items: { type: 'string', enum: [...COMPETENCY_GROUPS] } }, style: 'form', explode: true },
-  { name: 'competency', in: 'query', description: 'Competency slug, as in `competencySlug` (repeatable).', schema: { type: 'array', items: { type: 'string' } }, style: 'form', explode: true },
-  { name: 'q', in: 'query', description: `Free text, ranked by relevance (at most ${MAX_QUERY_LENGTH} characters).`, schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } },
-  { name: 'page', in: 'query', description: 'A page of 25 results, as on the dashboard; without it, every match.', schema: { type: 'integer', minimum: 1 } },
-];
+/** The filter parameters of lib/filters.ts (the dashboard's own list), less the signed-in person's and dashboard switches. */
+const filterParameters = Object.entries(FILTER_PARAMS)
+  .filter(([, spec]) => !('signedIn' in spec) && !('dashboardOnly' in spec))
+  .map(([name, spec]) => {
+    const item: Record<string, unknown> = { type: spec.type };
+    if ('values' in spec) item.enum = [...spec.values];
+    if ('minimum' in spec) item.minimum = spec.minimum;
+    if ('maximum' in spec) item.maximum = spec.maximum;
+    if ('maxLength' in spec) item.maxLength = spec.maxLength;
+    return spec.repeatable
+      ? { name, in: 'query', description: spec.description, schema: { type: 'array', items: item }, style: 'form', explode: true }
+      : { name, in: 'query', description: spec.description, schema: item };
+  });
 
 const cached = {
   ETag: { description: 'A strong validator of the body; send it back as If-None-Match.', schema: { type: 'string' } },

@@ -1,6 +1,6 @@
 /** Open-data responses: a strong ETag of the body, Cache-Control, and 304 for a matching If-None-Match. */
 import { createHash } from 'node:crypto';
-import { errorResponse } from '../http';
+import { nobody } from '../http/handle';
 import { LOCKED_DOWN_CSP } from '../security';
 
 /** The cards change only with a deployment: caches may keep an answer a few minutes, then revalidate. */
@@ -43,9 +43,5 @@ export function preflight(): Response {
   });
 }
 
-/** An API error as JSON `{ error }`, readable by a script on another origin too. */
-export function apiError(error: unknown): Response {
-  const response = errorResponse(error, false);
-  for (const [key, value] of Object.entries(CORS_HEADERS)) response.headers.set(key, value);
-  return response;
-}
+/** How every open-data handler runs: no session read, JSON errors, CORS on every answer (errors too). */
+export const OPEN_DATA = { who: nobody, errors: 'json', headers: CORS_HEADERS } as const;

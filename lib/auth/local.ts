@@ -1,7 +1,6 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { slugify } from '../cards/text';
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { SESSION_MAX_AGE } from './session-config';
@@ -9,17 +8,26 @@ import { SESSION_MAX_AGE } from './session-config';
 export { localSignInAllowed } from './policy';
 
 /**
+ * The identity of a local name: the same name (ignoring letter case, spacing and Unicode
+ * compatibility forms) is the same person; any other name — `张三` and `李四` too — is another.
+ */
+export function localIdentity(name: string): string {
+  const key = name.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
+  return `local-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32)}@local.invalid`;
+}
+
+/**
  * Signs a local person in by creating a real database session (the same `session` row Auth.js
- * creates), for the user named `name` (the same name is the same user).
+ * creates) for the user of that name. One statement each for the user and the session, so
+ * concurrent first sign-ins of one name never collide.
  */
 export async function createLocalSession(db: Database, name: string): Promise<{ token: string; expires: Date; userId: string }> {
-  const email = `${slugify(name).toLowerCase() || 'user'}@local.invalid`;
-  const existing = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  let userId = existing[0]?.id;
-  if (!userId) {
-    const created = await db.insert(users).values({ name, email }).returning({ id: users.id });
-    userId = created[0]?.id;
-  }
+  const rows = await db
+    .insert(users)
+    .values({ name, email: localIdentity(name) })
+    .onConflictDoUpdate({ target: users.email, set: { name: sql`excluded."name"` } })
+    .returning({ id: users.id });
+  const userId = rows[0]?.id;
   if (!userId) throw new Error('could not create the local user');
   const token = randomBytes(32).toString('base64url');
   const expires = new Date(Date.now() + SESSION_MAX_AGE * 1000);

@@ -1,14 +1,14 @@
-import { env, hasIdentityProvider, isDeployment, isLoopbackHost, type Env } from '../env';
+import { env, hasIdentityProvider, isDeployment, type Env } from '../env';
+import { currentConnection, type Connection } from '../http/connection';
 
 /**
- * Local sign-in, for a fresh machine with no identity provider: only when no provider is
- * configured and the portal is reached on loopback (Host is localhost/127.0.0.1/[::1]) and is not
- * a deployment — or when UNSAFE_ALLOW_LOCAL_SIGNIN is set. ADR 0006.
+ * Local sign-in, for trying the portal on a fresh machine with no identity provider: only when no
+ * provider is configured, the portal is not a deployment, and the request came on a connection the
+ * portal's own server saw arrive on loopback while listening on loopback — decided from the socket,
+ * never from a header a client could write (ADR 0006). UNSAFE_ALLOW_LOCAL_SIGNIN overrides it.
  */
-export function localSignInAllowed(host: string | null, e: Env = env()): boolean {
+export function localSignInAllowed(connection: Connection | undefined = currentConnection(), e: Env = env()): boolean {
   if (e.UNSAFE_ALLOW_LOCAL_SIGNIN) return true;
-  if (hasIdentityProvider(e) || isDeployment(e) || !host) return false;
-  const hostname = host.replace(/:\d+$/u, '');
-  return isLoopbackHost(hostname);
+  if (hasIdentityProvider(e) || isDeployment(e)) return false;
+  return connection?.local === true;
 }
-

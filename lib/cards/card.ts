@@ -1,6 +1,7 @@
 import { parseBody, type LevelItems } from './body';
-import { parseCourses, safeHttpUrl, type Course } from './courses';
+import { parseCourses, safeHttpUrl, type ListedCourse } from './courses';
 import { competencySlug } from './derive';
+import { expectedSegment, urlOfSlug } from './identity';
 import {
   CAREER_LEVEL_GS,
   designationOfGroup,
@@ -20,7 +21,8 @@ import { KNOWN_FIELDS, rawCardSchema, type RawCard } from './schema';
 import { plainText, splitLevelChunks, splitQuestionList } from './text';
 
 export interface ProficiencyGroup {
-  readonly level: ProficiencyNumber;
+  /** 1–5. */
+  readonly level: number;
   readonly name: string;
   readonly behaviors: string[];
   readonly definitions: string[];
@@ -33,9 +35,9 @@ export interface Card {
   readonly title: string;
   /** The permalink as written (without a trailing slash). */
   readonly permalink: string;
-  /** The permalink's last segment. */
+  /** The card's key in the API, exports and code (lib/cards/identity.ts). */
   readonly slug: string;
-  /** Where the card's page is served: `/cards/<slug>` (see ADR 0003 for a `/cardsNew/` card whose slug is taken). */
+  /** Where the card's page is served, derived from the slug. */
   readonly url: string;
   readonly seriesCode: SeriesCode;
   readonly seriesTitle: string;
@@ -51,7 +53,8 @@ export interface Card {
   readonly levels: ProficiencyGroup[];
   /** Front-matter items that could not be tied to a proficiency level. */
   readonly ungrouped: { readonly behaviors: string[]; readonly definitions: string[] };
-  readonly courses: Course[];
+  /** The courses the card file itself lists (`relevant_courses`); the catalogue's are matched at run time. */
+  readonly courses: ListedCourse[];
   readonly filters: string;
 }
 
@@ -173,8 +176,9 @@ function normalise(raw: RawCard, body: string, sourcePath: string, report: Repor
     sourcePath,
     title: plainText(raw.title),
     permalink: raw.permalink.path,
+    // Provisional: the collection decides where a /cardsNew/ card is served (ADR 0003).
     slug: raw.permalink.slug,
-    url: `/cards/${raw.permalink.slug}`,
+    url: urlOfSlug(raw.permalink.slug),
     seriesCode: raw.series,
     seriesTitle,
     careerLevel: raw.career_level,
@@ -240,18 +244,10 @@ function canonicalFrontMatter(raw: RawCard): Record<string, unknown> {
   };
 }
 
-/** The permalink's last segment is `<series>-<Competency-Slug>-<Level>`, under `/cards/`. */
-export function expectedSlug(raw: Pick<RawCard, 'series' | 'competency' | 'career_level'>): string {
-  return `${raw.series.replace(/^0/u, '')}-${competencySlug(raw.competency)}-${raw.career_level}`;
-}
-
 function checkPermalinkForm(raw: RawCard, report: (message: string, severity: Problem['severity']) => void): void {
-  const expected = expectedSlug(raw);
+  const expected = expectedSegment({ seriesCode: raw.series, competency: raw.competency, careerLevel: raw.career_level });
   if (raw.permalink.slug !== expected) {
     report(`the last segment "${raw.permalink.slug}" should be "${expected}" (<series>-<competency>-<level>)`, 'error');
-  }
-  if (raw.permalink.prefix === 'cardsNew') {
-    report(`CFO.gov's /cardsNew/ prefix: served at /cards/${raw.permalink.slug}, and ${raw.permalink.path} redirects there`, 'warning');
   }
 }
 

@@ -2,20 +2,15 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCard } from './card';
+import { parseCatalogue, type Course } from './catalogue';
 import { buildCollection, type Collection, type Located } from './collection';
 import type { Problem } from './problems';
 
-export interface CheckedFile {
-  /** Path below `<content>/cards/`. */
-  readonly relativePath: string;
-  /** Path as shown in messages (relative to the working directory). */
-  readonly displayPath: string;
-  readonly canonical: Record<string, unknown> | null;
-  readonly body: string;
-}
-
 export interface ContentCheck extends Collection {
-  readonly files: CheckedFile[];
+  /** How many card files were read. */
+  readonly fileCount: number;
+  /** The course catalogue (`<content>/courses.csv`); empty when there is none. */
+  readonly courses: Course[];
 }
 
 interface Fs {
@@ -41,28 +36,40 @@ async function markdownFiles(dir: string, fs: Fs): Promise<string[]> {
   return files;
 }
 
-/** Checks every card below `<contentDir>/cards/`: each file on its own, then the set together. */
+const display = (file: string) => path.relative(process.cwd(), file) || file;
+
+/**
+ * Checks a content folder: every card below `<contentDir>/cards/` on its own, then the set together,
+ * then the course catalogue `<contentDir>/courses.csv` against the cards' competencies.
+ */
 export async function checkContent(contentDir: string, fs: Fs = nodeFs): Promise<ContentCheck> {
   // A content root holds cards/; any other folder is taken as a folder of cards itself.
   const nested = path.join(contentDir, 'cards');
-  const cardsDir = existsSync(nested) ? nested : contentDir;
+  const isRoot = existsSync(nested);
+  const cardsDir = isRoot ? nested : contentDir;
   const paths = await markdownFiles(cardsDir, fs);
   const problems: Problem[] = [];
-  const files: CheckedFile[] = [];
   const located: Located[] = [];
   if (paths.length === 0) {
-    problems.push({ file: path.relative(process.cwd(), cardsDir) || cardsDir, line: 1, field: 'file', message: 'no card files (*.md) found', severity: 'error' });
+    problems.push({ file: display(cardsDir), line: 1, field: 'file', message: 'no card files (*.md) found', severity: 'error' });
   }
   for (const full of paths) {
-    const displayPath = path.relative(process.cwd(), full) || full;
-    const relativePath = path.relative(cardsDir, full);
-    const loaded = loadCard(displayPath, await fs.readFile(full), relativePath);
+    const displayPath = display(full);
+    const loaded = loadCard(displayPath, await fs.readFile(full), path.relative(cardsDir, full));
     problems.push(...loaded.problems);
     const ok = loaded.card !== null && !loaded.problems.some((p) => p.severity === 'error');
-    files.push({ relativePath, displayPath, canonical: ok ? loaded.canonical : null, body: loaded.body });
     if (ok && loaded.card) located.push({ card: loaded.card, file: displayPath, permalinkLine: loaded.permalinkLine });
   }
   const collection = buildCollection(located);
-  return { ...collection, problems: [...problems, ...collection.problems], files };
-}
+  problems.push(...collection.problems);
 
+  let courses: Course[] = [];
+  const csvPath = path.join(contentDir, 'courses.csv');
+  if (isRoot && existsSync(csvPath)) {
+    const competencies = new Map(collection.cards.map((c) => [c.competencySlug, c.competency]));
+    const catalogue = parseCatalogue(await fs.readFile(csvPath), competencies, display(csvPath));
+    courses = catalogue.courses;
+    problems.push(...catalogue.problems);
+  }
+  return { cards: collection.cards, problems, fileCount: paths.length, courses };
+}

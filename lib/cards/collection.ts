@@ -1,9 +1,6 @@
 import type { Card } from './card';
+import { CARDS_PREFIX, LEGACY_PREFIX, slugAtLegacy, urlOfSlug } from './identity';
 import type { Problem } from './problems';
-
-/** The permalink prefixes the portal serves: its own, and CFO.gov's newest generation's. */
-export const CANONICAL_PREFIX = 'cards';
-export const LEGACY_PREFIX = 'cardsNew';
 
 export interface Located {
   readonly card: Card;
@@ -13,10 +10,8 @@ export interface Located {
 }
 
 export interface Collection {
-  /** Every card, each with its final `url`, sorted by series, competency, career level. */
+  /** Every card, each with its final `slug` and `url`, sorted by series, competency, career level. */
   readonly cards: Card[];
-  /** `/cardsNew/<slug>` paths that answer with a permanent redirect to the card's page. */
-  readonly redirects: { source: string; destination: string }[];
   readonly problems: Problem[];
 }
 
@@ -38,29 +33,32 @@ export function compareCards(a: Sortable, b: Sortable): number {
  * Decides where every card is served and rejects cards that claim the same page.
  *
  * - Two cards with the same permalink, or the same `/cards/` slug, are an error naming both files.
- * - A `/cardsNew/<slug>` card is served at `/cards/<slug>`, and its own path redirects there.
- * - When a `/cards/<slug>` card already holds that page (CFO.gov kept both generations of a card),
- *   the `/cardsNew/` card stays at its own permalink, exactly as written, with a warning: both
- *   pages exist and neither overwrites the other (ADR 0003).
+ * - A `/cardsNew/<segment>` card is served at `/cards/<segment>` (and `/cardsNew/<segment>` leads
+ *   there), with one warning saying so.
+ * - When a `/cards/<segment>` card already holds that page (CFO.gov kept both generations of a
+ *   card), the `/cardsNew/` card stays at its own permalink, exactly as written, with one warning
+ *   saying that instead: both pages exist and neither overwrites the other (ADR 0003).
  */
 export function buildCollection(items: readonly Located[]): Collection {
   const problems: Problem[] = [];
-  const error = (item: Located, message: string, severity: Problem['severity'] = 'error') =>
+  const report = (item: Located, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: item.file, line: item.permalinkLine, field: 'permalink', message, severity });
 
   const byPermalink = new Map<string, Located>();
   const accepted: Located[] = [];
+  const rejected = new Set<Located>();
   for (const item of items) {
     const prefix = item.card.permalink.split('/')[1];
-    if (prefix !== CANONICAL_PREFIX && prefix !== LEGACY_PREFIX) {
-      error(item, `"${item.card.permalink}" must start with /${CANONICAL_PREFIX}/ (or CFO.gov's /${LEGACY_PREFIX}/)`);
+    if (prefix !== CARDS_PREFIX && prefix !== LEGACY_PREFIX) {
+      report(item, `"${item.card.permalink}" must start with /${CARDS_PREFIX}/ (or CFO.gov's /${LEGACY_PREFIX}/)`);
       continue;
     }
     const key = item.card.permalink.toLowerCase();
     const other = byPermalink.get(key);
     if (other) {
-      error(item, `"${item.card.permalink}" is also the permalink of ${other.file}`);
-      error(other, `"${other.card.permalink}" is also the permalink of ${item.file}`);
+      report(item, `"${item.card.permalink}" is also the permalink of ${other.file}`);
+      report(other, `"${other.card.permalink}" is also the permalink of ${item.file}`);
+      rejected.add(item).add(other);
       continue;
     }
     byPermalink.set(key, item);
@@ -68,29 +66,28 @@ export function buildCollection(items: readonly Located[]): Collection {
   }
 
   const pageOwner = new Map<string, Located>();
-  for (const item of accepted.filter((i) => i.card.permalink.startsWith(`/${CANONICAL_PREFIX}/`))) {
-    pageOwner.set(item.card.slug.toLowerCase(), item);
+  for (const item of accepted) {
+    if (!rejected.has(item) && item.card.permalink.startsWith(`/${CARDS_PREFIX}/`)) pageOwner.set(item.card.slug.toLowerCase(), item);
   }
   const cards: Card[] = [];
-  const redirects: Collection['redirects'] = [];
-  const duplicated = new Set<Located>(problems.length ? items.filter((i) => problems.some((p) => p.file === i.file)) : []);
   for (const item of accepted) {
-    if (duplicated.has(item)) continue;
+    if (rejected.has(item)) continue;
     const { card } = item;
-    if (card.permalink.startsWith(`/${CANONICAL_PREFIX}/`)) {
+    if (card.permalink.startsWith(`/${CARDS_PREFIX}/`)) {
       cards.push(card);
       continue;
     }
-    const slugKey = card.slug.toLowerCase();
-    const owner = pageOwner.get(slugKey);
+    const segment = card.slug;
+    const owner = pageOwner.get(segment.toLowerCase());
     if (owner) {
-      error(item, `/cards/${card.slug} is already the page of ${owner.file}; this card is served at its own permalink ${card.permalink}`, 'warning');
-      cards.push({ ...card, url: card.permalink });
+      const slug = slugAtLegacy(segment);
+      report(item, `/${CARDS_PREFIX}/${segment} is already the page of ${owner.file}, so this card stays at its own permalink ${card.permalink}`, 'warning');
+      cards.push({ ...card, slug, url: urlOfSlug(slug) });
       continue;
     }
-    pageOwner.set(slugKey, item);
-    cards.push({ ...card, url: `/${CANONICAL_PREFIX}/${card.slug}` });
-    redirects.push({ source: card.permalink, destination: `/${CANONICAL_PREFIX}/${card.slug}` });
+    pageOwner.set(segment.toLowerCase(), item);
+    report(item, `CFO.gov's /${LEGACY_PREFIX}/ prefix: this card is served at /${CARDS_PREFIX}/${segment}, and ${card.permalink} leads there`, 'warning');
+    cards.push(card);
   }
   // Slugs that differ only in case would be two files for one page on a case-insensitive disk.
   const seenUrl = new Map<string, Card>();
@@ -102,5 +99,5 @@ export function buildCollection(items: readonly Located[]): Collection {
     seenUrl.set(card.url.toLowerCase(), card);
   }
   cards.sort(compareCards);
-  return { cards, redirects, problems };
+  return { cards, problems };
 }

@@ -3,13 +3,17 @@ import { toText } from 'hast-util-to-text';
 import type { Element, Nodes } from 'hast';
 import { cleanText, plainText, unique } from './text';
 
-export interface Course {
+/**
+ * A course as a card file lists it in `relevant_courses` (CFO.gov's older cards carry their own
+ * list; the course catalogue, lib/cards/catalogue.ts, is the typed source of courses).
+ */
+export interface ListedCourse {
   /** CFO.gov's running number for the course (`69` in `69 4975: Essentials of …`), when given. */
-  readonly number: number | null;
+  readonly number?: number;
   readonly title: string;
-  readonly provider: string | null;
-  /** An absolute http(s) URL, or null when the item has none or only a broken one. */
-  readonly url: string | null;
+  readonly provider?: string;
+  /** An absolute http(s) URL; absent when the item has none or only a broken one. */
+  readonly url?: string;
   /** True for CFO.gov's "Course Coming Soon" placeholder. */
   readonly comingSoon: boolean;
 }
@@ -64,7 +68,7 @@ function textOf(nodes: Nodes[]): string {
  * `- Title (CODE), GSU, <a href="URL">URL</a>`; `180 Title, Carahsoft, <a …>URL</a>`;
  * plain text; "Course Coming Soon"; and broken fragments (unclosed anchors, `href="Data"`).
  */
-export function parseCourse(raw: string): Course | null {
+export function parseCourse(raw: string): ListedCourse | null {
   const source = raw.replace(/^\s*-\s+/u, '').trim();
   if (!source) return null;
   const tree = fromHtml(source, { fragment: true });
@@ -77,7 +81,7 @@ export function parseCourse(raw: string): Course | null {
     if (!text) return null;
     const { number, rest } = splitNumber(text);
     const { title, provider } = comingSoon ? { title: rest, provider: null } : splitProvider(rest);
-    return { number, title, provider, url: null, comingSoon };
+    return listed({ number, title, provider, url: null, comingSoon });
   }
 
   const index = children.indexOf(anchor);
@@ -110,12 +114,23 @@ export function parseCourse(raw: string): Course | null {
   }
   if (!title) title = url ?? linkText;
   if (!title) return null;
-  return { number, title, provider: provider || null, url, comingSoon };
+  return listed({ number, title, provider: provider || null, url, comingSoon });
+}
+
+/** Leaves out what an item does not have (the content documents are JSON: no nulls). */
+function listed(c: { number: number | null; title: string; provider: string | null; url: string | null; comingSoon: boolean }): ListedCourse {
+  return {
+    title: c.title,
+    comingSoon: c.comingSoon,
+    ...(c.number === null ? {} : { number: c.number }),
+    ...(c.provider === null ? {} : { provider: c.provider }),
+    ...(c.url === null ? {} : { url: c.url }),
+  };
 }
 
 /** Parses the `relevant_courses` list, dropping empty items and exact repeats. */
-export function parseCourses(items: readonly string[] | null | undefined): Course[] {
+export function parseCourses(items: readonly string[] | null | undefined): ListedCourse[] {
   if (!items) return [];
-  const courses = items.map(parseCourse).filter((c): c is Course => c !== null);
+  const courses = items.map(parseCourse).filter((c): c is ListedCourse => c !== null);
   return unique(courses, (c) => `${c.title}\u0000${c.provider ?? ''}\u0000${c.url ?? ''}`);
 }

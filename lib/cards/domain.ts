@@ -50,6 +50,11 @@ export function isProficiencyNumber(value: number): value is ProficiencyNumber {
   return Number.isInteger(value) && value >= 1 && value <= 5;
 }
 
+/** `Intermediate` for 3; `Level 7` for a number outside the scale. */
+export function proficiencyName(level: number): string {
+  return isProficiencyNumber(level) ? PROFICIENCY_LEVELS[level] : `Level ${level}`;
+}
+
 export const FUNCTIONAL_DESIGNATIONS = {
   'Job Specific Competencies': ['Primary', 'Secondary', 'Alternate'],
   'General Career Competencies': ['Personal', 'Projects', 'Leading'],
@@ -59,10 +64,6 @@ export type FunctionalDesignation = keyof typeof FUNCTIONAL_DESIGNATIONS;
 
 export const COMPETENCY_GROUPS = ['Primary', 'Secondary', 'Alternate', 'Personal', 'Projects', 'Leading'] as const;
 export type CompetencyGroup = (typeof COMPETENCY_GROUPS)[number];
-
-export function isCompetencyGroup(value: string): value is CompetencyGroup {
-  return (COMPETENCY_GROUPS as readonly string[]).includes(value);
-}
 
 export function designationOfGroup(group: CompetencyGroup): FunctionalDesignation {
   return (FUNCTIONAL_DESIGNATIONS['Job Specific Competencies'] as readonly string[]).includes(group)

@@ -1,89 +1,50 @@
 /**
- * The portal's access to cards: the only module that imports Contentlayer's generated data.
- * Each document is normalised by the same code that checked it at build time (lib/cards/card.ts).
+ * The portal's access to content: the only module that imports Contentlayer's generated data.
+ * The documents were checked, parsed and normalised by the content step (ADR 0002); this module
+ * only indexes them. Nothing is parsed again here.
  */
-import { allCards as documents, type Card as CardDocument } from 'contentlayer/generated';
-import { cardFromData, type Card } from './card';
-import { buildCollection, type Collection } from './collection';
-import { ContentError, type Problem } from './problems';
+import { allCards, allCourses, type Card as CardDocument, type Course as CourseDocument } from 'contentlayer/generated';
+import type { Card } from './card';
+import { cardCourses, courseIndex, type CardCourses, type Course } from './catalogue';
+import { compareCards } from './collection';
+import { slugOfUrl } from './identity';
 import { summarise, type CardSummary } from './summary';
 import { createCardSearch, type CardSearch } from '../search';
 
 export type { Card, ProficiencyGroup } from './card';
-export type { Course } from './courses';
+export type { CardCourses, Course, LevelCourses } from './catalogue';
+export type { ListedCourse } from './courses';
 export type { CardSummary } from './summary';
 
-function fieldsOf(doc: CardDocument): Record<string, unknown> {
-  const { _id, _raw, type, body, slug, ...fields } = doc;
-  void _id;
-  void _raw;
-  void type;
-  void body;
-  void slug;
-  return fields;
-}
+// Compile-time contract: a Contentlayer document is a Card / a Course. If contentlayer.config.ts
+// and lib/cards drift apart, typecheck fails here.
+const asCard = (doc: CardDocument): Card => doc;
+const asCourse = (doc: CourseDocument): Course => doc;
 
-let cached: Collection | null = null;
-
-export function collectionFrom(docs: readonly CardDocument[]): Collection {
-  const problems: Problem[] = [];
-  const located = [];
-  for (const doc of docs) {
-    const file = `content/${doc._raw.sourceFilePath}`;
-    const loaded = cardFromData(file, fieldsOf(doc), doc.body.raw, doc._raw.sourceFilePath.replace(/^cards\//u, ''));
-    problems.push(...loaded.problems.filter((p) => p.severity === 'error'));
-    if (loaded.card) located.push({ card: loaded.card, file, permalinkLine: loaded.permalinkLine });
-  }
-  const collection = buildCollection(located);
-  const errors = [...problems, ...collection.problems.filter((p) => p.severity === 'error')];
-  // The content step has already refused these; reaching here means .content/ is stale.
-  if (errors.length > 0) throw new ContentError(errors);
-  return collection;
-}
-
-function collection(): Collection {
-  cached ??= collectionFrom(documents);
-  return cached;
-}
-
+let cards: readonly Card[] | null = null;
 /** Every card, sorted by series, competency and career level. */
 export function getAllCards(): readonly Card[] {
-  return collection().cards;
+  cards ??= allCards.map(asCard).sort(compareCards);
+  return cards;
 }
 
-/** The card served at this path (`/cards/<slug>` or a `/cardsNew/<slug>` kept at its own path). */
-export function getCardByUrl(url: string): Card | undefined {
-  return byUrl().get(url);
+let bySlug: Map<string, Card> | null = null;
+let byPermalink: Map<string, Card> | null = null;
+
+/**
+ * The one card lookup: by slug (`510-Customer-Service-Mid`, `cardsNew/…`), by page URL
+ * (`/cards/…`) or by the permalink written in the card file (what a bookmark remembers).
+ */
+export function getCard(ref: string): Card | undefined {
+  bySlug ??= new Map(getAllCards().map((c) => [c.slug, c]));
+  byPermalink ??= new Map(getAllCards().map((c) => [c.permalink, c]));
+  if (ref.startsWith('/')) return byPermalink.get(ref) ?? bySlug.get(slugOfUrl(ref) ?? '');
+  return bySlug.get(ref);
 }
 
-export function getCardBySlug(slug: string): Card | undefined {
-  return byUrl().get(`/cards/${slug}`);
-}
-
-/** A card by the value that names it in an export: its page's path after `/cards/` (`cardsNew/<slug>` for a card kept there). */
-export function getCardByExportKey(key: string): Card | undefined {
-  if (key.startsWith('cardsNew/')) return byUrl().get(`/${key}`);
-  return key.includes('/') ? undefined : byUrl().get(`/cards/${key}`);
-}
-
-let urlIndex: Map<string, Card> | null = null;
-function byUrl(): Map<string, Card> {
-  urlIndex ??= new Map(getAllCards().map((c) => [c.url, c]));
-  return urlIndex;
-}
-
-let permalinkIndex: Map<string, Card> | null = null;
-/** The card a permalink (as written) or page URL names. */
-export function getCardByPath(path: string): Card | undefined {
-  permalinkIndex ??= new Map(getAllCards().map((c) => [c.permalink, c]));
-  return permalinkIndex.get(path) ?? byUrl().get(path);
-}
-
-/** The same competency of the same series at the other career levels (both generations included). */
+/** The same competency of the same series at the other career levels. */
 export function getSiblingLevels(card: Card): Card[] {
-  return getAllCards().filter(
-    (c) => c !== card && c.seriesCode === card.seriesCode && c.competencySlug === card.competencySlug && c.careerLevel !== card.careerLevel,
-  );
+  return (getCompetencyGroups().get(`${card.seriesCode}/${card.competencySlug}`) ?? []).filter((c) => c !== card && c.careerLevel !== card.careerLevel);
 }
 
 let competencyGroups: Map<string, Card[]> | null = null;
@@ -99,15 +60,10 @@ export function getCompetencyGroups(): ReadonlyMap<string, readonly Card[]> {
   return competencyGroups;
 }
 
-/** `/cardsNew/<slug>` → `/cards/<slug>`: permanent redirects for CFO.gov's newest permalinks. */
-export function getRedirects(): Collection['redirects'] {
-  return collection().redirects;
-}
-
 let summaries: CardSummary[] | null = null;
 /** Every card without its body, in list order: what the dashboard and its browser data use. */
 export function getCardSummaries(): readonly CardSummary[] {
-  summaries ??= getAllCards().map(summarise);
+  summaries ??= getAllCards().map((card) => summarise(card, getCardCourses(card)));
   return summaries;
 }
 
@@ -116,4 +72,24 @@ let search: CardSearch | null = null;
 export function getCardSearch(): CardSearch {
   search ??= createCardSearch(getCardSummaries());
   return search;
+}
+
+let courses: readonly Course[] | null = null;
+/** Every course of the catalogue, in catalogue order. */
+export function getAllCourses(): readonly Course[] {
+  courses ??= allCourses.map(asCourse).sort((a, b) => a.line - b.line);
+  return courses;
+}
+
+let index: ReturnType<typeof courseIndex> | null = null;
+const coursesOfCard = new WeakMap<Card, CardCourses>();
+/** The courses a card shows: the catalogue's for its competency and levels, by level, then its file's own. */
+export function getCardCourses(card: Card): CardCourses {
+  let courses = coursesOfCard.get(card);
+  if (!courses) {
+    index ??= courseIndex(getAllCourses());
+    courses = cardCourses(card, index);
+    coursesOfCard.set(card, courses);
+  }
+  return courses;
 }

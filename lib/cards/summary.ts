@@ -1,8 +1,11 @@
 import type { Card } from './card';
+import { listedOnly, type CardCourses } from './catalogue';
 import type { CareerLevel, CompetencyGroup, SeriesCode } from './domain';
 
 /** What the dashboard needs of a card: no body, plus one string of searchable text. */
 export interface CardSummary {
+  /** The card's key (lib/cards/identity.ts). */
+  readonly slug: string;
   readonly url: string;
   readonly permalink: string;
   readonly title: string;
@@ -13,19 +16,23 @@ export interface CardSummary {
   readonly group: CompetencyGroup;
   readonly competency: string;
   readonly competencySlug: string;
-  /** Description, behaviors, proficiency definitions and course titles, for full-text search. */
+  /** What the card page shows, for full-text search: description, proficiency level names, behaviors, definitions, course titles and providers. */
   readonly text: string;
 }
 
-export function summarise(card: Card): CardSummary {
+export function summarise(card: Card, courses: CardCourses = listedOnly(card)): CardSummary {
   const text = [
     card.description,
-    ...card.levels.flatMap((l) => [...l.behaviors, ...l.definitions]),
+    ...card.levels.flatMap((l) => [`Level ${l.level} ${l.name}`, ...l.behaviors, ...l.definitions]),
     ...card.ungrouped.behaviors,
     ...card.ungrouped.definitions,
-    ...card.courses.map((c) => c.title),
-  ].join(' \n');
+    ...courses.byLevel.flatMap((g) => g.courses.flatMap(({ course }) => [course.title, course.provider ?? ''])),
+    ...courses.listed.flatMap((c) => [c.title, c.provider ?? '']),
+  ]
+    .filter(Boolean)
+    .join(' \n');
   return {
+    slug: card.slug,
     url: card.url,
     permalink: card.permalink,
     title: card.title,

@@ -1,5 +1,6 @@
 import { CAREER_LEVELS, COMPETENCY_GROUPS, SERIES_CODES, type ProficiencyNumber } from '../cards/domain';
-import { permalinkOf, renderCard, type CardSource } from './render';
+import { permalinkFor } from '../cards/identity';
+import { renderCard, type CardSource } from './render';
 
 /** mulberry32: a small, well-known seeded PRNG, so the same seed always gives the same cards. */
 function prng(seed: number): () => number {
@@ -68,7 +69,7 @@ export function generateCards(count: number, seed = 1): GeneratedCard[] {
       levels,
       courses,
     };
-    out.push({ file: `${permalinkOf(source).split('/').pop() ?? i}.md`, text: renderCard(source) });
+    out.push({ file: `${permalinkFor(source).split('/').pop() ?? i}.md`, text: renderCard(source) });
   }
   return out;
 }

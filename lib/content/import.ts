@@ -1,11 +1,11 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { cardFromData } from '../cards/card';
 import { COMPETENCY_GROUPS, isProficiencyNumber, type CareerLevel, type ProficiencyNumber } from '../cards/domain';
 import { normaliseCareerLevel, seriesCodeOf } from '../cards/derive';
 import { readFrontMatter, FrontMatterError } from '../cards/frontmatter';
 import { formatProblem } from '../cards/problems';
-import { permalinkOf, renderCard, renderCardFile, type CardSource } from './render';
+import { permalinkFor } from '../cards/identity';
+import { renderCard, renderCardFile, type CardSource } from './render';
 
 /** One card the importer would write, or a source it skipped and why. */
 export type ImportItem =
@@ -55,7 +55,7 @@ export function importJekyllCard(name: string, text: string): ImportItem {
   const isDated = /^\d{4}-\d{2}-\d{2}-/u.test(name);
   return {
     kind: 'card',
-    file: `${loaded.card.slug}.md`,
+    file: `cards/${loaded.card.slug}.md`,
     text: renderCardFile(canonical, fm.body),
     source: name,
     rank: (isNewest ? 2 : 0) + (isDated ? 0 : 1),
@@ -81,8 +81,6 @@ const descriptionRow = z.object({ competency: z.string() }).catchall(z.unknown()
 export interface StructuredSource {
   readonly cards: unknown;
   readonly descriptions: unknown;
-  /** CFO.gov's courses.csv (or its sample); absent means no courses. */
-  readonly coursesCsv?: string;
 }
 
 function levelsOf(values: readonly unknown[]): ProficiencyNumber[] {
@@ -96,43 +94,20 @@ function levelsOf(values: readonly unknown[]): ProficiencyNumber[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/** competency_descriptions.json separates items by a newline or a tab (each item is also tab-prefixed). */
 function items(text: unknown): string[] {
   if (typeof text !== 'string') return [];
   return text
-    .split(/\r?\n/u)
+    .split(/\r?\n|\t/u)
     .map((s) => s.replace(/\s+/gu, ' ').trim())
     .filter(Boolean);
 }
 
-interface CourseRow {
-  title: string;
-  provider: string | null;
-  url: string | null;
-  pairs: { competency: string; levels: ProficiencyNumber[] }[];
-}
-
-function readCourses(csv: string | undefined): CourseRow[] {
-  if (!csv) return [];
-  const rows: Record<string, string>[] = parseCsv(csv, { columns: true, bom: true, relax_column_count: true, skip_empty_lines: true });
-  return rows.map((row) => {
-    const pairs: CourseRow['pairs'] = [];
-    for (let i = 1; i <= 10; i++) {
-      const competency = (row[`competency_${i}`] ?? '').trim();
-      if (competency) pairs.push({ competency, levels: levelsOf([row[`proficiency_levels_${i}`]]) });
-    }
-    const url = (row.link ?? '').trim();
-    return {
-      title: (row.course_title ?? '').trim(),
-      provider: (row.training_providers ?? '').trim() || null,
-      url: /^https?:\/\//iu.test(url) ? url : null,
-      pairs,
-    };
-  });
-}
-
 /**
- * CFO.gov's structured source → cards: a `cards.json` row, plus the per-level descriptions of its
- * applicable proficiency levels, plus the courses whose (competency, levels) pairs match.
+ * CFO.gov's structured source → cards: a `cards.json` row plus the per-level descriptions of its
+ * applicable proficiency levels. Courses are not written into the cards: the course catalogue
+ * (courses.csv, copied beside the cards) is their one source, matched to cards by competency and
+ * proficiency level (lib/cards/catalogue.ts).
  */
 export function importStructured(source: StructuredSource): ImportItem[] {
   const rows = z.array(z.unknown()).parse(source.cards);
@@ -141,7 +116,6 @@ export function importStructured(source: StructuredSource): ImportItem[] {
     const parsed = descriptionRow.safeParse(d);
     if (parsed.success) descriptions.set(parsed.data.competency.trim().toLowerCase(), parsed.data);
   }
-  const courses = readCourses(source.coursesCsv);
   const out: ImportItem[] = [];
   for (const raw of rows) {
     const parsed = cardRow.safeParse(raw);
@@ -178,9 +152,6 @@ export function importStructured(source: StructuredSource): ImportItem[] {
       out.push({ kind: 'skip', source: name, reason: `no descriptions for proficiency levels ${levels.join(', ') || '(none)'} of "${competency}"` });
       continue;
     }
-    const matching = courses.filter((c) =>
-      c.pairs.some((p) => p.competency.toLowerCase() === competency.toLowerCase() && p.levels.some((l) => levels.includes(l))),
-    );
     const card: CardSource = {
       seriesCode,
       careerLevel,
@@ -188,9 +159,9 @@ export function importStructured(source: StructuredSource): ImportItem[] {
       group,
       description: row.DESCRIPTION.trim(),
       levels: cardLevels,
-      courses: matching.map(({ title, provider, url }) => ({ title, provider, url })),
+      courses: [],
     };
-    const file = `${permalinkOf(card).split('/').pop() ?? id}.md`;
+    const file = `cards/${permalinkFor(card).split('/').pop() ?? id}.md`;
     out.push({ kind: 'card', file, text: renderCard(card), source: name, rank: 0 });
   }
   return out;

@@ -11,6 +11,7 @@ import {
   type SeriesCode,
 } from '../cards/domain';
 import { competencySlug } from '../cards/derive';
+import { permalinkFor } from '../cards/identity';
 
 /** Everything a card file in the seed format says, as plain values. */
 export interface CardSource {
@@ -22,10 +23,6 @@ export interface CardSource {
   /** Per proficiency level, ascending. */
   readonly levels: readonly { level: ProficiencyNumber; behaviors: readonly string[]; definitions: readonly string[] }[];
   readonly courses: readonly { title: string; provider: string | null; url: string | null }[];
-}
-
-export function permalinkOf(source: Pick<CardSource, 'seriesCode' | 'competency' | 'careerLevel'>): string {
-  return `/cards/${source.seriesCode.replace(/^0/u, '')}-${competencySlug(source.competency)}-${source.careerLevel}`;
 }
 
 /** The `relevant_courses` item CFO.gov's newest cards write: a link, then the provider. */
@@ -72,7 +69,7 @@ export function renderCard(source: CardSource): string {
     job_series_title: SERIES[source.seriesCode],
     job_series: `${source.seriesCode} ${SERIES[source.seriesCode]}`,
     career_level: source.careerLevel,
-    permalink: permalinkOf(source),
+    permalink: permalinkFor(source),
     functional_competency_designation: designationOfGroup(source.group),
     competency: source.competency,
     competency_group: source.group,

@@ -19,42 +19,61 @@ async function readText(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
     throw error;
   }
 }
 
 /**
- * Writes generated card files into `dir`, idempotently: an identical file is left alone, a file
- * the tool wrote before (its hash is in the manifest) is updated, and a file someone edited by hand
- * since is never overwritten unless `force`.
+ * What the tool wrote (`written`: file → hash of what it wrote) and the files it left alone
+ * because they were edited by hand (`kept`: file → hash of the hand-edited text it saw).
+ */
+const manifestSchema = z.object({
+  written: z.record(z.string(), z.string()).default({}),
+  kept: z.record(z.string(), z.string()).default({}),
+});
+
+const sorted = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * Writes generated files into `dir`, idempotently: an identical file is left alone, a file the
+ * tool wrote before (its hash is in the manifest) is updated, and a file someone edited by hand
+ * since is never overwritten unless `force` — it is kept, said once, and reported unchanged on
+ * later runs while it stays as it is.
  */
 export async function writeCards(dir: string, files: readonly { file: string; text: string }[], force = false): Promise<WriteReport[]> {
   await mkdir(dir, { recursive: true });
   const manifestPath = path.join(dir, MANIFEST);
   const manifestText = await readText(manifestPath);
-  const manifest: Record<string, string> = manifestText ? z.record(z.string(), z.string()).parse(JSON.parse(manifestText)) : {};
+  const manifest = manifestSchema.parse(manifestText ? JSON.parse(manifestText) : {});
   const reports: WriteReport[] = [];
   for (const { file, text } of files) {
     const target = path.join(dir, file);
+    await mkdir(path.dirname(target), { recursive: true });
     const existing = await readText(target);
     if (existing === null) {
       await writeFile(target, text);
-      manifest[file] = hash(text);
+      manifest.written[file] = hash(text);
+      delete manifest.kept[file];
       reports.push({ file, outcome: 'created' });
     } else if (existing === text) {
-      manifest[file] = hash(text);
+      manifest.written[file] = hash(text);
+      delete manifest.kept[file];
       reports.push({ file, outcome: 'unchanged' });
-    } else if (force || manifest[file] === hash(existing)) {
-      const handEdited = manifest[file] !== hash(existing);
+    } else if (force || manifest.written[file] === hash(existing)) {
+      const handEdited = manifest.written[file] !== hash(existing);
       await writeFile(target, text);
-      manifest[file] = hash(text);
+      manifest.written[file] = hash(text);
+      delete manifest.kept[file];
       reports.push({ file, outcome: 'updated', ...(handEdited ? { reason: 'edited by hand; overwritten because of --force' } : {}) });
+    } else if (manifest.kept[file] === hash(existing)) {
+      reports.push({ file, outcome: 'unchanged', reason: 'kept as edited by hand' });
     } else {
-      reports.push({ file, outcome: 'skipped', reason: 'edited by hand since the last import; --force overwrites it' });
+      manifest.kept[file] = hash(existing);
+      delete manifest.written[file];
+      reports.push({ file, outcome: 'skipped', reason: 'edited by hand since the last import: kept as it is (--force overwrites it)' });
     }
   }
-  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFile(manifestPath, `${JSON.stringify(sorted, null, 2)}\n`);
+  await writeFile(manifestPath, `${JSON.stringify({ written: sorted(manifest.written), kept: sorted(manifest.kept) }, null, 2)}\n`);
   return reports;
 }

@@ -1,7 +1,11 @@
 import 'server-only';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '../env';
+import { onDatabaseClose } from './lifecycle';
 import { lockDataDirectory } from './pglite-lock';
 import * as schema from './schema';
 
@@ -23,16 +27,18 @@ async function open(): Promise<Database> {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new Pool({ connectionString: e.DATABASE_URL, max: 10 });
+    onDatabaseClose(() => pool.end());
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
     return db;
   }
   const dir = path.resolve(e.PGLITE_DIR);
-  lockDataDirectory(dir);
+  await lockDataDirectory(dir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const client = await PGlite.create(dir);
+  onDatabaseClose(() => client.close());
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return db;
@@ -47,4 +53,22 @@ export function getDb(): Promise<Database> {
   });
   holder.__fmDatabase = state;
   return state.db;
+}
+
+const journalSchema = z.object({ entries: z.array(z.unknown()) });
+const countSchema = z.object({ rows: z.array(z.object({ n: z.coerce.number() })) });
+
+/** Whether the database answers and has every migration of drizzle/ applied (for /api/ready). */
+export async function databaseStatus(): Promise<{ ok: true; kind: 'postgresql' | 'pglite'; migrations: number } | { ok: false; error: string }> {
+  try {
+    const db = await getDb();
+    const expected = journalSchema.parse(JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8'))).entries.length;
+    const result = countSchema.parse(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+    const applied = result.rows[0]?.n ?? 0;
+    if (applied < expected) return { ok: false, error: `${expected - applied} database migration(s) are not applied yet.` };
+    return { ok: true, kind: env().DATABASE_URL ? 'postgresql' : 'pglite', migrations: applied };
+  } catch (error) {
+    console.error('readiness: the database does not answer', error);
+    return { ok: false, error: 'The database does not answer.' };
+  }
 }

@@ -2,7 +2,7 @@
  * Every query of profiles and bookmarks. Each takes the user's id and touches only that user's
  * rows: ownership is part of every WHERE clause, not a check done elsewhere.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SeriesCode } from '../cards/domain';
 import type { Database } from './client';
 import { bookmarks, profiles, type Bookmark, type Profile } from './schema';
@@ -45,24 +45,45 @@ export interface NewBookmark {
   readonly series: string | null;
 }
 
-/** Adds the bookmark, or returns the one the user already has for that card. */
-export async function addBookmark(db: Database, userId: string, input: NewBookmark): Promise<{ bookmark: Bookmark; created: boolean }> {
-  const inserted = await db
+function bookmarkValues(userId: string, input: NewBookmark) {
+  return {
+    userId,
+    permalink: input.permalink,
+    title: input.title,
+    competency: input.competency,
+    gradeAtBookmark: input.grade,
+    seriesAtBookmark: input.series,
+  };
+}
+
+/**
+ * Adds the bookmark, or returns the one the user already has for that card. One statement (an
+ * upsert that changes nothing on conflict), so concurrent adds of one card never fail.
+ */
+export async function addBookmark(db: Database, userId: string, input: NewBookmark): Promise<Bookmark> {
+  const rows = await db
     .insert(bookmarks)
-    .values({
-      userId,
-      permalink: input.permalink,
-      title: input.title,
-      competency: input.competency,
-      gradeAtBookmark: input.grade,
-      seriesAtBookmark: input.series,
-    })
+    .values(bookmarkValues(userId, input))
+    .onConflictDoUpdate({ target: [bookmarks.userId, bookmarks.permalink], set: { permalink: sql`excluded."permalink"` } })
+    .returning();
+  const row = rows[0];
+  if (!row) throw new Error('adding a bookmark returned no row');
+  return row;
+}
+
+/**
+ * Removes the bookmark if the user has it, else adds it. Each step is one statement that cannot
+ * fail on a concurrent toggle (the delete finds nothing, or the insert meets the other's row and
+ * does nothing). Returns the bookmark when the card ends up bookmarked by this call, else null.
+ */
+export async function toggleBookmark(db: Database, userId: string, input: NewBookmark): Promise<Bookmark | null> {
+  if (await removeBookmarkByPermalink(db, userId, input.permalink)) return null;
+  const rows = await db
+    .insert(bookmarks)
+    .values(bookmarkValues(userId, input))
     .onConflictDoNothing({ target: [bookmarks.userId, bookmarks.permalink] })
     .returning();
-  if (inserted[0]) return { bookmark: inserted[0], created: true };
-  const existing = await findBookmark(db, userId, input.permalink);
-  if (!existing) throw new Error('bookmark neither inserted nor found');
-  return { bookmark: existing, created: false };
+  return rows[0] ?? null;
 }
 
 /** Removes one of the user's bookmarks by id; false when the user has no such bookmark. */

@@ -3,8 +3,7 @@
  * mark, and cells that cannot run as spreadsheet formulas.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Card } from '../cards/card';
-import { cardRecord } from './fields';
+import { cardRecord, type ExportCard } from './fields';
 
 /** Spreadsheet programs read a UTF-8 file as UTF-8 only with this mark. */
 export const BOM = '\uFEFF';
@@ -19,6 +18,23 @@ const FORMULA_START = /^[=+\-@\t\r]/u;
  */
 export function safeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * A code a spreadsheet must keep as text: the series `0510` would otherwise become the number 510.
+ * Written as the constant formula `="0510"`, which Excel, LibreOffice and Google Sheets show as the
+ * text 0510. Only digits are accepted, so nothing of the content ever becomes a formula.
+ */
+export class TextCode {
+  constructor(readonly digits: string) {
+    if (!/^\d{1,10}$/u.test(digits)) throw new RangeError(`not a numeric code: ${digits}`);
+  }
+}
+
+export type Cell = string | TextCode;
+
+function render(cell: Cell): string {
+  return cell instanceof TextCode ? `="${cell.digits}"` : safeCell(cell);
 }
 
 export const CARD_COLUMNS = [
@@ -36,14 +52,15 @@ export const CARD_COLUMNS = [
   'Courses',
   'Permalink',
 ] as const;
+// "Permalink" is the card page's absolute address (on the origin the export was asked from).
 
 /** Lists in one cell are one item per line (a line break inside a quoted cell is RFC 4180). */
 const lines = (items: readonly string[]) => items.join('\n');
 
-export function cardCells(card: Card): string[] {
-  const r = cardRecord(card);
+export function cardCells(item: ExportCard, origin: string): Cell[] {
+  const r = cardRecord(item);
   return [
-    r.seriesCode,
+    new TextCode(r.seriesCode),
     r.seriesTitle,
     r.careerLevel,
     r.gsRange,
@@ -55,24 +72,25 @@ export function cardCells(card: Card): string[] {
     lines(r.behaviors),
     lines(r.definitions),
     lines(r.courses),
-    r.permalink,
+    `${origin}${item.card.url}`,
   ];
 }
 
 /** Writes rows (the first is the header) as an RFC 4180 document with a BOM. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return BOM + stringify(rows.map((row) => row.map(safeCell)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/u });
+export function toCsv(rows: readonly (readonly Cell[])[]): string {
+  return BOM + stringify(rows.map((row) => row.map(render)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/u });
 }
 
-export function cardsToCsv(cards: readonly Card[]): string {
-  return toCsv([[...CARD_COLUMNS], ...cards.map(cardCells)]);
+/** `origin`: the site's public origin, for the Permalink column's absolute addresses. */
+export function cardsToCsv(cards: readonly ExportCard[], origin: string): string {
+  return toCsv([[...CARD_COLUMNS], ...cards.map((c) => cardCells(c, origin))]);
 }
 
 export const PLAN_COLUMNS = ['Your GS grade', 'Status', 'Saved on', 'Card title', ...CARD_COLUMNS] as const;
 
 export interface PlanExportItem {
   /** Null when the card is no longer published (the row keeps what the bookmark remembers). */
-  readonly card: Card | null;
+  readonly card: ExportCard | null;
   readonly title: string;
   readonly permalink: string;
   readonly competency: string;
@@ -88,12 +106,12 @@ export interface PlanExport {
 /** yyyy-mm-dd (UTC): what a spreadsheet reads as a date in every locale. */
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-export function planToCsv(plan: PlanExport): string {
+export function planToCsv(plan: PlanExport, origin: string): string {
   const grade = plan.grade === null ? 'not set' : `GS ${plan.grade}`;
   const rows = plan.items.map((item) => {
-    const cells = item.card
-      ? cardCells(item.card)
-      : [...Array<string>(CARD_COLUMNS.length - 1).fill(''), item.permalink].map((v, i) => (i === 6 ? item.competency : v));
+    const cells: Cell[] = item.card
+      ? cardCells(item.card, origin)
+      : [...Array<string>(CARD_COLUMNS.length - 1).fill(''), `${origin}${item.permalink}`].map((v, i) => (i === 6 ? item.competency : v));
     return [grade, item.statusLabel, isoDate(item.savedOn), item.title, ...cells];
   });
   return toCsv([[...PLAN_COLUMNS], ...rows]);

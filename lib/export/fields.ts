@@ -2,21 +2,47 @@
  * A card as the exports write it: the same words in the PDF and the CSV. Pure.
  */
 import type { Card } from '../cards/card';
-import { PROFICIENCY_LEVELS } from '../cards/domain';
-import type { Course } from '../cards/courses';
+import { durationLabel, priceLabel, type CardCourses, type Course } from '../cards/catalogue';
+import type { ListedCourse } from '../cards/courses';
+import { proficiencyName } from '../cards/domain';
 
 /** The most cards one export holds. */
 export const MAX_EXPORT = 500;
 
-/** "3 Intermediate" */
-export function levelName(level: keyof typeof PROFICIENCY_LEVELS): string {
-  return `${level} ${PROFICIENCY_LEVELS[level]}`;
+/** A card and the courses it shows: what an export writes. */
+export interface ExportCard {
+  readonly card: Card;
+  readonly courses: CardCourses;
 }
 
-export function courseLine(course: Course): string {
+/** "3 Intermediate" */
+export function levelName(level: number): string {
+  return `${level} ${proficiencyName(level)}`;
+}
+
+/** A course of the card file's own list: `Title (Provider) <URL>`. */
+export function listedCourseLine(course: ListedCourse): string {
   const title = course.comingSoon ? `${course.title} (coming soon)` : course.title;
   const provider = course.provider ? ` (${course.provider})` : '';
   return course.url ? `${title}${provider} <${course.url}>` : `${title}${provider}`;
+}
+
+/** What a person weighs when choosing a course: `Provider · Virtual · 2 days · $995 · CPE`. */
+export function courseFacts(course: Course): string {
+  return [course.provider, course.modality, course.duration ? durationLabel(course.duration) : null, priceLabel(course.price), course.creditType].filter(Boolean).join(' · ');
+}
+
+/** A catalogue course: `[3 Intermediate] Title (Provider · Virtual · 2 days · $995 · CPE) <URL>`. */
+export function catalogueCourseLine(level: number, course: Course): string {
+  return `[${levelName(level)}] ${course.title} (${courseFacts(course)}) <${course.url}>`;
+}
+
+/** Every course of a card, one line each: the catalogue's by level, then the card file's own. */
+export function courseLines(courses: CardCourses): string[] {
+  return [
+    ...courses.byLevel.flatMap((g) => g.courses.map(({ course }) => catalogueCourseLine(g.level, course))),
+    ...courses.listed.map(listedCourseLine),
+  ];
 }
 
 /** Items tagged with their proficiency level ("[3 Intermediate] …"); untied items last, untagged. */
@@ -42,7 +68,7 @@ export interface CardRecord {
   readonly permalink: string;
 }
 
-export function cardRecord(card: Card): CardRecord {
+export function cardRecord({ card, courses }: ExportCard): CardRecord {
   return {
     seriesCode: card.seriesCode,
     seriesTitle: card.seriesTitle,
@@ -55,12 +81,7 @@ export function cardRecord(card: Card): CardRecord {
     proficiencyLevels: card.levels.map((l) => levelName(l.level)),
     behaviors: tagged(card, 'behaviors'),
     definitions: tagged(card, 'definitions'),
-    courses: card.courses.map(courseLine),
+    courses: courseLines(courses),
     permalink: card.permalink,
   };
-}
-
-/** The query value that names a card in an export: its page's path after `/cards/`. */
-export function exportKey(card: Pick<Card, 'url'>): string {
-  return card.url.startsWith('/cards/') ? card.url.slice('/cards/'.length) : card.url.slice(1);
 }

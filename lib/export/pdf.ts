@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Card } from '../cards/card';
 import { CAREER_LEVEL_GS, formatGsRange } from '../cards/domain';
 import { careerLevelForGrade } from '../grades';
-import { courseLine, levelName } from './fields';
+import { courseFacts, levelName, listedCourseLine, type ExportCard } from './fields';
 import { isoDate, type PlanExport } from './csv';
 
 const PAGE = { width: 612, height: 792 }; // US Letter, points
@@ -51,7 +50,7 @@ interface Block {
 
 const listItems = (items: readonly string[]): Block[] => items.map((text) => ({ tag: 'LI', text, size: 9.5, gap: 2 }));
 
-function cardBlocks(card: Card, extra: readonly Block[]): Block[] {
+function cardBlocks({ card, courses }: ExportCard, extra: readonly Block[]): Block[] {
   const blocks: Block[] = [
     { tag: 'P', text: 'FM Career Roadmap · competency card', size: 8, color: MUTED, gap: 0 },
     { tag: 'H1', text: card.title, size: 17, bold: true, gap: 4 },
@@ -67,20 +66,31 @@ function cardBlocks(card: Card, extra: readonly Block[]): Block[] {
   ];
   for (const level of card.levels) {
     blocks.push({ tag: 'H2', text: `Proficiency level ${levelName(level.level)}`, size: 12, bold: true, gap: 10 });
-    if (level.definitions.length > 0) {
-      blocks.push({ tag: 'H3', text: 'Proficiency definition', size: 10, bold: true, gap: 4 }, ...listItems(level.definitions));
-    }
     if (level.behaviors.length > 0) {
       blocks.push({ tag: 'H3', text: 'Behavior illustrations', size: 10, bold: true, gap: 4 }, ...listItems(level.behaviors));
+    }
+    if (level.definitions.length > 0) {
+      blocks.push({ tag: 'H3', text: 'Proficiency level definition', size: 10, bold: true, gap: 4 }, ...listItems(level.definitions));
     }
   }
   if (card.ungrouped.definitions.length + card.ungrouped.behaviors.length > 0) {
     blocks.push({ tag: 'H2', text: 'Not tied to a proficiency level', size: 12, bold: true, gap: 10 });
-    blocks.push(...listItems(card.ungrouped.definitions), ...listItems(card.ungrouped.behaviors));
+    blocks.push(...listItems(card.ungrouped.behaviors), ...listItems(card.ungrouped.definitions));
   }
   blocks.push({ tag: 'H2', text: 'Courses', size: 12, bold: true, gap: 10 });
-  if (card.courses.length === 0) blocks.push({ tag: 'P', text: 'No courses are listed for this card.', size: 9.5, gap: 2 });
-  for (const course of card.courses) blocks.push({ tag: 'LI', text: courseLine(course), size: 9.5, gap: 2, ...(course.url ? { link: course.url } : {}) });
+  if (courses.byLevel.length === 0 && courses.listed.length === 0) {
+    blocks.push({ tag: 'P', text: `No course in the catalogue serves ${card.competency} at this card's proficiency levels.`, size: 9.5, gap: 2 });
+  }
+  for (const group of courses.byLevel) {
+    blocks.push({ tag: 'H3', text: `For proficiency level ${levelName(group.level)}`, size: 10, bold: true, gap: 4 });
+    for (const { course } of group.courses) {
+      blocks.push({ tag: 'LI', text: `${course.title} (${courseFacts(course)}) <${course.url}>`, size: 9.5, gap: 2, link: course.url });
+    }
+  }
+  if (courses.listed.length > 0) {
+    if (courses.byLevel.length > 0) blocks.push({ tag: 'H3', text: 'Also listed on this card', size: 10, bold: true, gap: 4 });
+    for (const course of courses.listed) blocks.push({ tag: 'LI', text: listedCourseLine(course), size: 9.5, gap: 2, ...(course.url ? { link: course.url } : {}) });
+  }
   return blocks;
 }
 
@@ -184,12 +194,12 @@ function finish(doc: Doc): Promise<Buffer> {
   });
 }
 
-export function cardsPdfTitle(cards: readonly Card[]): string {
-  return cards.length === 1 ? `${cards[0]!.title} – FM Career Roadmap` : `${cards.length} competency cards – FM Career Roadmap`;
+export function cardsPdfTitle(cards: readonly ExportCard[]): string {
+  return cards.length === 1 ? `${cards[0]!.card.title} – FM Career Roadmap` : `${cards.length} competency cards – FM Career Roadmap`;
 }
 
 /** One page per card, in the order given. */
-export async function cardsToPdf(cards: readonly Card[]): Promise<Buffer> {
+export async function cardsToPdf(cards: readonly ExportCard[]): Promise<Buffer> {
   const doc = newDocument(cardsPdfTitle(cards), 'Competency cards of the federal financial management career roadmap');
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -225,7 +235,7 @@ export async function planToPdf(plan: PlanExport, exportedOn: Date = new Date())
       competency = item.competency;
       summary.push({ tag: 'H2', text: competency, size: 12, bold: true, gap: 10 });
     }
-    const level = item.card ? `${item.card.careerLevel} level (${item.card.gsLabel})` : 'no longer published';
+    const level = item.card ? `${item.card.card.careerLevel} level (${item.card.card.gsLabel})` : 'no longer published';
     summary.push({ tag: 'LI', text: `${item.title}: ${level}. Status: ${item.statusLabel}. Saved on ${isoDate(item.savedOn)}.`, size: 9.5, gap: 2 });
   }
   const cover = doc.struct('Sect');

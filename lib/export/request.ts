@@ -4,24 +4,26 @@
  * parameters match. Pure: the route handler supplies the cards and the signed-in person's bookmarks.
  */
 import type { Card } from '../cards/card';
+import type { CardCourses } from '../cards/catalogue';
+import { isSlug } from '../cards/identity';
 import type { CardSummary } from '../cards/summary';
-import { MAX_EXPORT } from './fields';
-import { parseFilterStrictly } from '../api/cards';
-import { applyFilter } from '../filters';
-import { badRequest, notFound, unauthorized } from '../http';
+import { MAX_EXPORT, type ExportCard } from './fields';
+import { applyFilter, competencyIndex, isFilterParam, parseFilterStrictly } from '../filters';
+import { badRequest, notFound, unauthorized } from '../http/errors';
 import type { CardSearch } from '../search';
 
 export const EXPORT_FORMATS = ['pdf', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const FILTER_PARAMS = new Set(['series', 'level', 'group', 'competency', 'q', 'grade', 'bookmarked', 'all', 'page']);
+/** An export's own parameters; the rest are the dashboard's filter parameters (lib/filters.ts). */
 const OWN_PARAMS = new Set(['format', 'slug', 'select']);
 
 export interface ExportSource {
   readonly summaries: () => readonly CardSummary[];
   readonly search: () => CardSearch;
-  readonly cardByKey: (key: string) => Card | undefined;
-  readonly cardByUrl: (url: string) => Card | undefined;
+  /** The card with this slug or page URL (lib/cards' one lookup). */
+  readonly card: (ref: string) => Card | undefined;
+  readonly courses: (card: Card) => CardCourses;
   /** The signed-in person's bookmarked permalinks, or null when nobody is signed in. */
   readonly bookmarks: () => Promise<ReadonlySet<string> | null>;
 }
@@ -35,17 +37,18 @@ export function parseFormat(value: string | null): ExportFormat {
 
 const tooMany = (n: number) => badRequest(`${n} cards were selected; an export holds at most ${MAX_EXPORT}. Narrow the filter or select fewer cards.`);
 
-export async function resolveExport(params: URLSearchParams, source: ExportSource): Promise<{ format: ExportFormat; cards: Card[] }> {
+export async function resolveExport(params: URLSearchParams, source: ExportSource): Promise<{ format: ExportFormat; cards: ExportCard[] }> {
   for (const key of new Set(params.keys())) {
-    if (!OWN_PARAMS.has(key) && !FILTER_PARAMS.has(key)) throw badRequest(`The parameter “${key.slice(0, 40)}” is not one an export understands.`);
+    if (!OWN_PARAMS.has(key) && !isFilterParam(key)) throw badRequest(`The parameter “${key.slice(0, 40)}” is not one an export understands.`);
   }
+  const withCourses = (card: Card): ExportCard => ({ card, courses: source.courses(card) });
   const format = parseFormat(params.get('format'));
   const select = params.getAll('select');
   if (select.some((s) => s !== 'all')) throw badRequest('select can only be “all” (every card the filter matches).');
 
   if (select.length > 0) {
-    const filterParams = new URLSearchParams([...params].filter(([key]) => FILTER_PARAMS.has(key) && key !== 'page'));
-    const filter = parseFilterStrictly(filterParams, source.summaries());
+    const filterParams = new URLSearchParams([...params].filter(([key]) => isFilterParam(key) && key !== 'page'));
+    const filter = parseFilterStrictly(filterParams, competencyIndex(source.summaries()));
     let bookmarks: ReadonlySet<string> | undefined;
     if (filter.bookmarked) {
       const mine = await source.bookmarks();
@@ -55,17 +58,17 @@ export async function resolveExport(params: URLSearchParams, source: ExportSourc
     const { results } = applyFilter(source.summaries(), filter, filter.q ? source.search() : undefined, bookmarks);
     if (results.length === 0) throw badRequest('No cards match the filter; there is nothing to export.');
     if (results.length > MAX_EXPORT) throw tooMany(results.length);
-    return { format, cards: results.map((r) => source.cardByUrl(r.url)).filter((c): c is Card => c !== undefined) };
+    return { format, cards: results.map((r) => source.card(r.slug)).filter((c): c is Card => c !== undefined).map(withCourses) };
   }
 
   const keys = [...new Set(params.getAll('slug').map((s) => s.trim()).filter(Boolean))];
   if (keys.length === 0) throw badRequest('Select at least one card to export (slug=<card>, repeatable).');
   if (keys.length > MAX_EXPORT) throw tooMany(keys.length);
-  const cards: Card[] = [];
+  const cards: ExportCard[] = [];
   const unknown: string[] = [];
   for (const key of keys) {
-    const card = source.cardByKey(key);
-    if (card) cards.push(card);
+    const card = isSlug(key) ? source.card(key) : undefined;
+    if (card) cards.push(withCourses(card));
     else unknown.push(key);
   }
   if (unknown.length > 0) {

@@ -1,9 +1,8 @@
 /** The download response of an export. */
-import type { Card } from '../cards/card';
 import { LOCKED_DOWN_CSP } from '../security';
 import { cardsToCsv, planToCsv, type PlanExport } from './csv';
-import { exportKey } from './fields';
-import { cardsToPdf, planToPdf } from './pdf';
+import type { ExportCard } from './fields';
+import { pdfPool } from './pdf-pool';
 import type { ExportFormat } from './request';
 
 const TYPES: Record<ExportFormat, string> = {
@@ -12,9 +11,9 @@ const TYPES: Record<ExportFormat, string> = {
 };
 
 /** An attachment with an ASCII file name (the only kind every browser reads without RFC 5987). */
-export function download(body: string | Buffer, format: ExportFormat, name: string): Response {
+export function download(body: string | Uint8Array, format: ExportFormat, name: string): Response {
   const file = `${name.replace(/[^A-Za-z0-9._-]+/gu, '-').slice(0, 100)}.${format}`;
-  const data = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body);
+  const data: Uint8Array<ArrayBuffer> = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(body);
   return new Response(data, {
     headers: {
       'Content-Type': TYPES[format],
@@ -29,11 +28,13 @@ export function download(body: string | Buffer, format: ExportFormat, name: stri
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export async function cardsDownload(format: ExportFormat, cards: readonly Card[]): Promise<Response> {
-  const name = cards.length === 1 ? exportKey(cards[0]!).replace('/', '-') : `fm-competency-cards-${cards.length}-${today()}`;
-  return download(format === 'pdf' ? await cardsToPdf(cards) : cardsToCsv(cards), format, name);
+/** `origin`: the public origin, for the CSV's absolute card addresses. PDFs are rendered in the worker pool. */
+export async function cardsDownload(format: ExportFormat, cards: readonly ExportCard[], origin: string): Promise<Response> {
+  const name = cards.length === 1 ? cards[0]!.card.slug.replace('/', '-') : `fm-competency-cards-${cards.length}-${today()}`;
+  return download(format === 'pdf' ? await pdfPool().render({ kind: 'cards', cards }) : cardsToCsv(cards, origin), format, name);
 }
 
-export async function planDownload(format: ExportFormat, plan: PlanExport): Promise<Response> {
-  return download(format === 'pdf' ? await planToPdf(plan) : planToCsv(plan), format, `my-fm-plan-${today()}`);
+export async function planDownload(format: ExportFormat, plan: PlanExport, origin: string): Promise<Response> {
+  const body = format === 'pdf' ? await pdfPool().render({ kind: 'plan', plan, exportedOn: new Date() }) : planToCsv(plan, origin);
+  return download(body, format, `my-fm-plan-${today()}`);
 }

@@ -45,6 +45,33 @@ test.describe('card pages', () => {
     await expect(page.getByRole('region', { name: 'Level 5 - Expert' }).getByRole('listitem')).toHaveCount(6);
   });
 
+  test('courses are the catalogue’s, grouped by proficiency level, then the card file’s own; a PDF of the card', async ({ page, request }) => {
+    await page.goto('/cards/510-Customer-Service-Mid');
+    const groups = page.locator('.course-group h3');
+    await expect(groups.first()).toHaveText(/^Level 3 courses \(Intermediate\) \d+ courses?$/u);
+    await expect(groups.last()).toHaveText('Also listed on this card');
+    const free = page.locator('.course').filter({ hasText: 'Customer Service Basics (fixture)' });
+    await expect(free).toContainText('Fixture Academy · Asynchronous');
+    await expect(free).toContainText('Free');
+    // The fixture's broken rows are left out; nothing else is.
+    await expect(page.getByText('Broken link course (fixture)')).toHaveCount(0);
+    await expect(page.getByText('Level nine course (fixture)')).toHaveCount(0);
+    const pdf = await request.get((await page.getByRole('link', { name: /Download PDF/u }).getAttribute('href')) ?? '');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await expectNoAxeViolations(page);
+  });
+
+  test('every address CFO.gov used for a card reaches its page: /cardsNew/<slug> leads to /cards/<slug>', async ({ page, request }) => {
+    for (const slug of ['560-Customer-Service-Senior', '510-Customer-Service-Mid']) {
+      const res = await request.get(`/cardsNew/${slug}`, { maxRedirects: 0 });
+      expect(res.status(), slug).toBe(308);
+      expect(res.headers().location, slug).toMatch(new RegExp(`/cards/${slug}$`, 'u'));
+    }
+    await page.goto('/cardsNew/560-Customer-Service-Senior');
+    await expect(page).toHaveURL(/\/cards\/560-Customer-Service-Senior$/u);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('0560 Budget Analysis Senior Customer Service');
+  });
+
   test('an unknown slug gets a 404 with the not-found page', async ({ page }) => {
     for (const path of ['/cards/510-No-Such-Card-Mid', '/cards/%3Cscript%3E', '/cardsNew/nothing-here']) {
       const response = await page.goto(path);

@@ -3,14 +3,15 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { CardView } from '../../app/cards/_components/CardView';
+import { CardView } from '../../components/cards/CardView';
+import { listedOnly } from '../../lib/cards/catalogue';
 import { loadCard } from '../../lib/cards/card';
 
 test('a card full of <script>, onerror= and javascript: runs nothing and renders whole', async ({ page }) => {
   const file = path.resolve('test/fixtures/xss/cards/xss.md');
   const { card } = loadCard(file, readFileSync(file, 'utf8'));
   if (!card) throw new Error('the XSS fixture must load as a card');
-  const markup = renderToStaticMarkup(createElement(CardView, { card, siblings: [] }));
+  const markup = renderToStaticMarkup(createElement(CardView, { card, siblings: [], courses: listedOnly(card) }));
 
   const dialogs: string[] = [];
   page.on('dialog', (d) => {

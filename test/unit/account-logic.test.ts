@@ -6,8 +6,11 @@ import { groupByCompetency, planStatus } from '@/lib/plan';
 
 const base: Env = {
   NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: 3000,
   DATABASE_URL: undefined,
   PGLITE_DIR: '.data/pglite',
+  NEXT_DIST_DIR: '.next',
   AUTH_SECRET: undefined,
   AUTH_URL: undefined,
   LOGIN_GOV_ISSUER: 'https://idp.int.identitysandbox.gov',
@@ -48,20 +51,19 @@ describe('plan status against the current grade', () => {
 });
 
 describe('local sign-in', () => {
-  it('is offered on loopback when no provider is configured', () => {
-    expect(localSignInAllowed('localhost:3000', base)).toBe(true);
-    expect(localSignInAllowed('127.0.0.1:3000', base)).toBe(true);
-    expect(localSignInAllowed('[::1]:3000', base)).toBe(true);
+  const here = { remoteAddress: '127.0.0.1', local: true, requestId: 'r1' };
+  const elsewhere = { remoteAddress: '203.0.113.9', local: false, requestId: 'r2' };
+  it('is offered on a connection the server saw come from this machine, when no provider is configured', () => {
+    expect(localSignInAllowed(here, base)).toBe(true);
   });
-  it('is refused for any other host, once a provider exists, or in a deployment', () => {
-    expect(localSignInAllowed('portal.example.gov', base)).toBe(false);
-    expect(localSignInAllowed('localhost.evil.example', base)).toBe(false);
-    expect(localSignInAllowed(null, base)).toBe(false);
-    expect(localSignInAllowed('localhost:3000', { ...base, OIDC_ISSUER: 'https://idp.example.gov', OIDC_CLIENT_ID: 'x' })).toBe(false);
-    expect(localSignInAllowed('localhost:3000', { ...base, AUTH_URL: 'https://portal.example.gov' })).toBe(false);
+  it('is refused for a connection from elsewhere, with no connection known, once a provider exists, or in a deployment', () => {
+    expect(localSignInAllowed(elsewhere, base)).toBe(false);
+    expect(localSignInAllowed(undefined, base)).toBe(false);
+    expect(localSignInAllowed(here, { ...base, OIDC_ISSUER: 'https://idp.example.gov', OIDC_CLIENT_ID: 'x' })).toBe(false);
+    expect(localSignInAllowed(here, { ...base, AUTH_URL: 'https://portal.example.gov' })).toBe(false);
   });
   it('works anywhere only with the variable that says it is unsafe', () => {
-    expect(localSignInAllowed('portal.example.gov', { ...base, UNSAFE_ALLOW_LOCAL_SIGNIN: true })).toBe(true);
+    expect(localSignInAllowed(elsewhere, { ...base, UNSAFE_ALLOW_LOCAL_SIGNIN: true })).toBe(true);
   });
 });
 
@@ -91,6 +93,16 @@ describe('return paths', () => {
     ['/\\evil.example', '/cards'],
     ['javascript:alert(1)', '/cards'],
     [42, '/cards'],
+    // Checked after the URL parser has resolved them (issue #13): each resolves to //evil.example/x.
+    ['/..//evil.example/x', '/cards'],
+    ['/.%2e//evil.example/x', '/cards'],
+    ['/%2e%2e//evil.example/x', '/cards'],
+    ['/./\\evil.example/x', '/cards'],
+    ['/\t/evil.example/x', '/cards'],
+    ['/a/../..//evil.example', '/cards'],
+    // Still paths on this origin once resolved: accepted, in their resolved form.
+    ['/cards/../plan', '/plan'],
+    ['/%2F%2Fevil.example', '/%2F%2Fevil.example'],
   ])('%s → %s', (input, expected) => {
     expect(safeReturnTo(input)).toBe(expected);
   });

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cardListSchema, cardSchema, errorSchema } from '@/lib/api/cards';
 import { matchesIfNoneMatch } from '@/lib/api/respond';
 import { BOM } from '@/lib/export/csv';
-import { applyFilter, competencyIndex, filterToSearchParams, paginate, parseFilter, EMPTY_FILTER, type Filter } from '@/lib/filters';
+import { listedOnly } from '@/lib/cards/catalogue';
+import { dashboardFor } from '@/lib/dashboard';
+import { competencyIndex, filterToSearchParams, EMPTY_FILTER, type Filter } from '@/lib/filters';
 import { CAREER_LEVELS, COMPETENCY_GROUPS, SERIES_CODES } from '@/lib/cards/domain';
 import { createCardSearch } from '@/lib/search';
 import { parse } from 'csv-parse/sync';
@@ -12,13 +14,13 @@ import { generatedCards, summariesOf } from '../support/cards';
 // The routes read the cards through lib/cards (Contentlayer's output); here it serves generated cards.
 const cards = generatedCards(400, 11);
 const summaries = summariesOf(cards);
-const byUrl = new Map(cards.map((c) => [c.url, c]));
+const bySlug = new Map(cards.map((c) => [c.slug, c]));
 const search = createCardSearch(summaries);
 vi.mock('@/lib/cards', () => ({
   getCardSummaries: () => summaries,
   getCardSearch: () => search,
-  getCardByUrl: (url: string) => byUrl.get(url),
-  getCardByExportKey: (key: string) => byUrl.get(`/cards/${key}`),
+  getCard: (slug: string) => bySlug.get(slug),
+  getCardCourses: listedOnly,
 }));
 
 let list: typeof import('@/app/api/cards/route').GET;
@@ -34,11 +36,10 @@ beforeAll(async () => {
 
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://portal.test${path}`, { headers });
 
-/** What the dashboard shows for a URL query: the same steps as app/cards/page.tsx and Dashboard.tsx. */
+/** What the dashboard shows for a URL query: lib/dashboard's own answer, which its page and script render. */
 function dashboard(query: URLSearchParams): { urls: string[]; total: number } {
-  const { filter } = parseFilter(query, competencyIndex(summaries));
-  const { results } = applyFilter(summaries, filter, filter.q ? search : undefined);
-  return { urls: (query.has('page') ? paginate(results, filter.page).items : results).map((r) => r.url), total: results.length };
+  const shown = dashboardFor(query, summaries, search);
+  return { urls: (query.has('page') ? shown.rows : shown.results).map((r) => r.url), total: shown.total };
 }
 
 const words = ['budget', 'audit', 'reconcile', 'variance', 'ledger', 'policy', 'risk', 'customer', 'xyzzy'];
@@ -116,7 +117,7 @@ describe('GET /api/cards.csv and /api/cards/<slug>', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(text.startsWith(BOM)).toBe(true);
     const rows = parse(text.slice(1)) as string[][];
-    expect(rows.slice(1).map((r) => r[12])).toEqual(json.cards.map((c) => c.permalink));
+    expect(rows.slice(1).map((r) => r[12])).toEqual(json.cards.map((c) => `http://portal.test${c.url}`));
     expect((await csv(get('/api/cards.csv?nonsense=1'))).status).toBe(400);
   });
 

@@ -74,7 +74,6 @@ describe('courses', () => {
   });
   it('parses an anchor-first item with the provider after the link', () => {
     expect(parseCourse('<a href="https://a.gov/x?y=1&z=2" aria-label="T - u">Customer Service Excellence (ADMB7004)</a>, Graduate School USA (GSUSA)')).toEqual({
-      number: null,
       title: 'Customer Service Excellence (ADMB7004)',
       provider: 'Graduate School USA (GSUSA)',
       url: 'https://a.gov/x?y=1&z=2',
@@ -89,18 +88,18 @@ describe('courses', () => {
   });
   it('parses a dash-prefixed text-first item whose title has commas', () => {
     expect(parseCourse('- Travel Regulations for Non-Defense Agencies, FTR (TDY Only) (FINC7213), GSU, <a href="https://g.gov/F">https://g.gov/F</a>')).toMatchObject({
-      number: null,
       title: 'Travel Regulations for Non-Defense Agencies, FTR (TDY Only) (FINC7213)',
       provider: 'GSU',
       url: 'https://g.gov/F',
     });
   });
   it('keeps plain text and "Course Coming Soon" without a URL', () => {
-    expect(parseCourse('Course Coming Soon')).toEqual({ number: null, title: 'Course Coming Soon', provider: null, url: null, comingSoon: true });
+    // Card documents are JSON: what an item lacks is left out, not null.
+    expect(parseCourse('Course Coming Soon')).toEqual({ title: 'Course Coming Soon', comingSoon: true });
   });
   it('never keeps a non-http URL, and survives broken fragments', () => {
-    expect(parseCourse('<a href="javascript:alert(1)">Bad</a>, X')?.url).toBeNull();
-    expect(parseCourse('<a href="Data">Data</a>')?.url).toBeNull();
+    expect(parseCourse('<a href="javascript:alert(1)">Bad</a>, X')?.url).toBeUndefined();
+    expect(parseCourse('<a href="Data">Data</a>')?.url).toBeUndefined();
     expect(parseCourse('<a href="https://x.gov/a" aria-label="y">Unclosed title (AUDT8911')).toMatchObject({ title: 'Unclosed title (AUDT8911', url: 'https://x.gov/a' });
     expect(safeHttpUrl('https://x.gov/a?b=1?c=2')).toBe('https://x.gov/a?b=1?c=2');
     expect(safeHttpUrl('data:text/html,hi')).toBeNull();

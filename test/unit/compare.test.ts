@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/cards/card';
-import { buildComparison, compareHref } from '@/lib/compare';
+import { buildComparison } from '@/lib/compare';
+import { compareHref } from '@/lib/cards/identity';
 import { generatedCards, seedCards } from '../support/cards';
 
 describe('compare career levels', () => {
   it('always has Entry, Mid and Senior columns; a level without a card is an empty column', () => {
     const seeds = seedCards();
+    expect(seeds).toHaveLength(2);
     const c = buildComparison(seeds)!;
     expect(c.competency).toBe('Customer Service');
     expect(c.columns.map((col) => [col.level, col.gsLabel, col.card?.url ?? null])).toEqual([
@@ -14,6 +16,7 @@ describe('compare career levels', () => {
       ['Senior', 'GS 14\u201315', '/cards/510-Customer-Service-Senior'],
     ]);
     expect(compareHref(seeds[0]!)).toBe('/compare/0510/Customer-Service');
+    expect(c.description).toBe(seeds[0]!.description);
   });
 
   it('lines the proficiency levels up in rows: each row holds each card’s items for that level, or nothing', () => {
@@ -36,7 +39,7 @@ describe('compare career levels', () => {
     const first = all[0]!;
     const group = all.filter((c) => c.seriesCode === first.seriesCode && c.competencySlug === first.competencySlug);
     expect(group.map((c) => c.careerLevel).sort()).toEqual(['Entry', 'Mid', 'Senior']);
-    const older: Card = { ...group[1]!, url: `/cardsNew/${group[1]!.slug}` };
+    const older: Card = { ...group[1]!, slug: `cardsNew/${group[1]!.slug}`, url: `/cardsNew/${group[1]!.slug}` };
     const c = buildComparison([older, ...group])!;
     expect(c.columns.every((col) => col.card !== null)).toBe(true);
     const col = c.columns.find((x) => x.level === older.careerLevel)!;

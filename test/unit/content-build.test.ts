@@ -15,10 +15,17 @@ function contentBuild(src: string) {
 }
 
 describe('npm run build refuses an invalid card, naming its file, line and field', () => {
-  it('is the first step of the build script', () => {
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.build).toMatch(/npm run content && next build/u);
-    expect(pkg.scripts.content).toMatch(/^tsx scripts\/content-build\.ts && node scripts\/contentlayer\.mjs build$/u);
+  it('npm run build stops at the content step, in seconds, before Next builds anything', () => {
+    const started = Date.now();
+    const run = spawnSync('npm', ['run', 'build'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: 'test/fixtures/broken/missing-field', NEXT_DIST_DIR: '.next-broken-test' },
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('test/fixtures/broken/missing-field/cards/missing-description.md:1: competency_description: is required');
+    expect(existsSync(path.join(root, '.next-broken-test'))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(60_000);
   });
 
   it.each([
@@ -34,29 +41,39 @@ describe('npm run build refuses an invalid card, naming its file, line and field
     expect(readdirSync(run.out)).toEqual([]);
   });
 
-  it('accepts the seeds and writes the canonical copy Contentlayer reads', () => {
-    const run = contentBuild('content');
+  it('accepts the fixture content and writes one parsed document per card and per course for Contentlayer', () => {
+    const run = contentBuild('test/fixtures/site');
     expect(run.status, run.stderr).toBe(0);
-    expect(readdirSync(path.join(run.out, 'cards')).sort()).toEqual(['510-Customer-Service-Mid.md', '510-Customer-Service-Senior.md']);
+    const cards = readdirSync(path.join(run.out, 'cards'));
+    expect(cards).toHaveLength(readdirSync(path.join(root, 'test/fixtures/site/cards')).length);
+    const mid = JSON.parse(readFileSync(path.join(run.out, 'cards/510-Customer-Service-Mid.json'), 'utf8')) as { slug: string; levels: { level: number; behaviors: string[] }[] };
+    expect(mid.slug).toBe('510-Customer-Service-Mid');
+    expect(mid.levels.map((l) => [l.level, l.behaviors.length])).toEqual([
+      [3, 3],
+      [4, 3],
+    ]);
+    expect(readdirSync(path.join(run.out, 'courses')).length).toBeGreaterThan(50);
+    // Run again: nothing changed, nothing rewritten (Contentlayer's cache keeps every document).
+    const again = spawnSync(tsx, ['scripts/content-build.ts', '--src', 'test/fixtures/site', '--out', run.out], { cwd: root, encoding: 'utf8' });
+    expect(again.stdout).toContain('0 document(s) written, 0 removed');
   });
 });
 
 const corpusDir = path.resolve(root, '../shared/corpus/cfo-cards-sample');
-if (!existsSync(corpusDir)) console.warn(`SKIPPED: corpus content-build test needs ${corpusDir}, which is absent.`);
 
 describe.skipIf(!existsSync(corpusDir))('the whole CFO.gov sample as content', () => {
-  it('builds, keeping both generations of a card and redirecting /cardsNew/ permalinks', () => {
+  it('builds, keeping both generations of a card; a /cardsNew/ card is served at /cards/ unless that page is taken', () => {
     const src = mkdtempSync(path.join(tmpdir(), 'corpus-'));
     mkdirSync(path.join(src, 'cards'));
     cpSync(corpusDir, path.join(src, 'cards'), { recursive: true, filter: (f) => !f.endsWith('.tsv') });
     const run = contentBuild(src);
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(path.join(run.out, 'cards'))).toHaveLength(120);
-    const routes = JSON.parse(readFileSync(path.join(run.out, 'routes.json'), 'utf8')) as { redirects: { source: string; destination: string }[] };
-    expect(routes.redirects).toContainEqual({ source: '/cardsNew/560-Customer-Service-Entry', destination: '/cards/560-Customer-Service-Entry' });
+    const urlOf = (file: string) => (JSON.parse(readFileSync(path.join(run.out, 'cards', file), 'utf8')) as { url: string }).url;
+    expect(urlOf('0560-Personal-Customer-Service-Entry.json')).toBe('/cards/560-Customer-Service-Entry');
     // Both generations of 0510 Customer Service Mid exist in the sample: the newer one keeps its own path.
-    expect(routes.redirects.map((r) => r.source)).not.toContain('/cardsNew/510-Customer-Service-Mid');
-    expect(run.stderr).toContain('this card is served at its own permalink /cardsNew/510-Customer-Service-Mid');
+    expect(urlOf('0510-Personal-Customer-Service-Mid.json')).toBe('/cardsNew/510-Customer-Service-Mid');
+    expect(run.stderr).toContain('so this card stays at its own permalink /cardsNew/510-Customer-Service-Mid');
     // The two cards whose YAML only Jekyll's parser accepts are read, with a warning.
     expect(run.stderr).toMatch(/2021-11-26-0501-Personal-Resilience-Senior\.md:2: front matter: warning/u);
   });

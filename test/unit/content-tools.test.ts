@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCard, type Card } from '@/lib/cards/card';
+import { cardCourses, courseIndex, parseCatalogue } from '@/lib/cards/catalogue';
 import { checkContent } from '@/lib/cards/check';
+import { identityKey } from '@/lib/cards/identity';
 import { generateCards } from '@/lib/content/generate';
 import { importJekyllCard, importStructured, resolveCollisions } from '@/lib/content/import';
 import { writeCards } from '@/lib/content/write';
@@ -27,17 +29,23 @@ describe('content:check', () => {
       'test/fixtures/rules/cards/a-level-disagrees.md:14: level: "14-15" does not agree with career_level Mid (GS 10–13)',
       'test/fixtures/rules/cards/a-level-disagrees.md:20: filters: warning: "Personal-Customer-Service GS-10-13 series-0510" should contain "GS-14-15"',
       'test/fixtures/rules/cards/b-permalink-form.md:9: permalink: the last segment "510-CustomerService-Middle" should be "510-Customer-Service-Mid" (<series>-<competency>-<level>)',
-      "test/fixtures/rules/cards/c-cardsnew-and-filters.md:9: permalink: warning: CFO.gov's /cardsNew/ prefix: served at /cards/511-Customer-Service-Mid, and /cardsNew/511-Customer-Service-Mid redirects there",
       'test/fixtures/rules/cards/c-cardsnew-and-filters.md:20: filters: warning: "Personal-Customer-Service GS-7-9 series-0510" should contain "GS-10-13"',
       'test/fixtures/rules/cards/c-cardsnew-and-filters.md:20: filters: warning: "Personal-Customer-Service GS-7-9 series-0510" should contain "series-0511"',
       'test/fixtures/rules/cards/d-course-url.md:19: relevant_courses: warning: course link "ftp://example.gov/x" is not an http(s) URL; it is shown without a link',
       'test/fixtures/rules/cards/e-level-without-bullets.md:22: body: warning: Level 4 - Advanced has no behavior illustrations',
-      '5 card(s): 2 error(s), 6 warning(s)',
+      "test/fixtures/rules/cards/c-cardsnew-and-filters.md:9: permalink: warning: CFO.gov's /cardsNew/ prefix: this card is served at /cards/511-Customer-Service-Mid, and /cardsNew/511-Customer-Service-Mid leads there",
+      '5 card file(s), 0 course(s): 2 error(s), 6 warning(s)',
     ]);
   });
 
-  it('exits 0 on the shipped content, and names an unknown folder', () => {
+  it('exits 0 on the shipped content and on the browser tests’ fixture, and names an unknown folder', () => {
     expect(content('check').status).toBe(0);
+    const fixture = content('check', 'test/fixtures/site');
+    expect(fixture.status).toBe(0);
+    // The fixture's deliberately bad course rows are warnings naming their row; nothing else is left out.
+    expect(fixture.stdout).toContain('test/fixtures/site/courses.csv:116: link: warning: “Broken link course (fixture)”: “javascript:alert(1)” is not an http(s) link; the row is left out');
+    expect(fixture.stdout).toContain('“Unknown competency course (fixture)”: no card has the competency “Underwater Basket Weaving”');
+    expect(fixture.stdout).toContain('“Level nine course (fixture)”: “9” is not a proficiency level from 1 to 5');
     const missing = content('check', 'no/such/folder');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('no such folder');
@@ -46,11 +54,11 @@ describe('content:check', () => {
 
 describe('content:import from Jekyll cards', () => {
   it('round trip: a seed imports to a card with identical fields', () => {
-    for (const name of readdirSync(path.join(root, 'content/cards'))) {
-      const text = readFileSync(path.join(root, 'content/cards', name), 'utf8');
+    for (const name of ['510-Customer-Service-Mid.md', '510-Customer-Service-Senior.md']) {
+      const text = readFileSync(path.join(root, 'test/fixtures/site/cards', name), 'utf8');
       const item = importJekyllCard(name, text);
       if (item.kind !== 'card') throw new Error(item.reason);
-      expect(item.file).toBe(name);
+      expect(item.file).toBe(`cards/${name}`);
       expect(fields(loadCard(name, item.text).card)).toEqual(fields(loadCard(name, text).card));
       // Importing the output again changes nothing.
       const again = importJekyllCard(name, item.text);
@@ -62,7 +70,7 @@ describe('content:import from Jekyll cards', () => {
     const name = '2021-11-26-0560-Personal-Customer-Service-Entry.md';
     const item = importJekyllCard(name, readFileSync(path.join(root, 'test/fixtures/jekyll-variants', name), 'utf8'));
     if (item.kind !== 'card') throw new Error(item.reason);
-    expect(item.file).toBe('560-Customer-Service-Entry.md');
+    expect(item.file).toBe('cards/560-Customer-Service-Entry.md');
     const { card, problems } = loadCard(item.file, item.text);
     expect(problems).toEqual([]);
     expect(card).toMatchObject({ permalink: '/cards/560-Customer-Service-Entry', careerLevel: 'Entry', description: 'Works with clients and customers to assess their needs', courses: [] });
@@ -81,16 +89,32 @@ describe('content:import from Jekyll cards', () => {
     expect((await writeCards(dir, [{ file: 'a.md', text: 'one, newer\n' }])).map((r) => r.outcome)).toEqual(['updated']);
     writeFileSync(path.join(dir, 'b.md'), 'two, edited by hand\n');
     const refused = await writeCards(dir, [{ file: 'b.md', text: 'two, newer\n' }]);
-    expect(refused).toEqual([{ file: 'b.md', outcome: 'skipped', reason: 'edited by hand since the last import; --force overwrites it' }]);
+    expect(refused).toEqual([{ file: 'b.md', outcome: 'skipped', reason: 'edited by hand since the last import: kept as it is (--force overwrites it)' }]);
     expect(readFileSync(path.join(dir, 'b.md'), 'utf8')).toBe('two, edited by hand\n');
+    // Said once; while it stays as edited, later runs report it unchanged.
+    expect(await writeCards(dir, [{ file: 'b.md', text: 'two, newer\n' }])).toEqual([{ file: 'b.md', outcome: 'unchanged', reason: 'kept as edited by hand' }]);
     expect((await writeCards(dir, [{ file: 'b.md', text: 'two, newer\n' }], true))[0]?.outcome).toBe('updated');
     expect(readFileSync(path.join(dir, 'b.md'), 'utf8')).toBe('two, newer\n');
   });
 });
 
 const shared = path.resolve(root, '../shared/corpus');
+const corpusDir = path.join(shared, 'cfo-cards-sample');
 const haveShared = existsSync(shared);
-if (!haveShared) console.warn(`SKIPPED: the importer's corpus tests need ${shared}, which is absent.`);
+
+function structured() {
+  const dir = path.join(shared, 'cfo-source');
+  return importStructured({
+    cards: JSON.parse(readFileSync(path.join(dir, 'cards.json'), 'utf8')),
+    descriptions: JSON.parse(readFileSync(path.join(dir, 'competency_descriptions.json'), 'utf8')),
+  });
+}
+
+function loadCatalogue(cards: readonly Card[]) {
+  const competencies = new Map(cards.map((c) => [c.competencySlug, c.competency]));
+  const { courses } = parseCatalogue(readFileSync(path.join(shared, 'cfo-source/courses.csv'), 'utf8'), competencies);
+  return { index: courseIndex(courses), byUrl: new Map(courses.map((c) => [c.url, c])) };
+}
 
 describe.skipIf(!haveShared)('content:import on CFO.gov sources', () => {
   it('imports every file of cfo-cards-sample; the output passes content:check', async () => {
@@ -106,41 +130,114 @@ describe.skipIf(!haveShared)('content:import on CFO.gov sources', () => {
     const check = await checkContent(out);
     expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(check.cards).toHaveLength(114);
-    expect(check.redirects).toEqual([]);
+    // One card per identity, each at its /cards/ page.
+    expect(new Set(check.cards.map(identityKey)).size).toBe(114);
+    expect(check.cards.every((c) => c.url === `/cards/${c.slug}`)).toBe(true);
   });
 
-  it('imports the structured source: 532 cards that pass content:check', async () => {
+  it('with both generations of a card in content, says once where each is served (no contradiction)', async () => {
+    const check = await checkContent(corpusDir);
+    const aboutPages = check.problems.filter((p) => p.field === 'permalink');
+    const perFile = new Map<string, string[]>();
+    for (const p of aboutPages) perFile.set(p.file, [...(perFile.get(p.file) ?? []), p.message]);
+    for (const [file, messages] of perFile) expect(messages, file).toHaveLength(1);
+    const kept = aboutPages.filter((p) => p.message.includes('stays at its own permalink'));
+    expect(kept).toHaveLength(6);
+  });
+
+  it('imports the structured source: 532 cards, and their course catalogue, that pass content:check', async () => {
     const dir = path.join(shared, 'cfo-source');
-    const items = importStructured({
-      cards: JSON.parse(readFileSync(path.join(dir, 'cards.json'), 'utf8')),
-      descriptions: JSON.parse(readFileSync(path.join(dir, 'competency_descriptions.json'), 'utf8')),
-      coursesCsv: readFileSync(path.join(dir, 'courses.sample.csv'), 'utf8'),
-    });
+    const items = structured();
     expect(items.filter((i) => i.kind === 'skip')).toEqual([]);
     const out = tmp('structured-');
-    await writeCards(out, items.flatMap((i) => (i.kind === 'card' ? [i] : [])));
+    await writeCards(out, [...items.flatMap((i) => (i.kind === 'card' ? [i] : [])), { file: 'courses.csv', text: readFileSync(path.join(dir, 'courses.csv'), 'utf8') }]);
     const check = await checkContent(out);
-    expect(check.problems).toEqual([]);
+    expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(check.cards).toHaveLength(532);
+    expect(new Set(check.cards.map(identityKey)).size).toBe(532);
     const mid = check.cards.find((c) => c.url === '/cards/510-Customer-Service-Mid');
     expect(mid?.levels.map((l) => [l.level, l.behaviors.length, l.definitions.length])).toEqual([
       [3, 3, 3],
       [4, 3, 3],
     ]);
-    // Courses are matched by competency and proficiency level.
-    const withCourses = check.cards.filter((c) => c.courses.length > 0);
-    expect(withCourses.length).toBeGreaterThan(0);
-    for (const card of withCourses) for (const course of card.courses) expect(course.url).toMatch(/^https:\/\//u);
+    // Items separated by a tab inside competency_descriptions.json are items of their own.
+    const afm = check.cards.find((c) => c.competency === 'Advanced Financial Management' && c.levels.some((l) => l.level === 1));
+    expect(afm?.levels.find((l) => l.level === 1)?.behaviors).toEqual([
+      'Develops and utilizes financial processes and resources to ensure effectiveness and accountability',
+      'Performs finance functions with a high degree of effectiveness and efficiency',
+    ]);
+    // Courses are data: the catalogue's rows, matched to cards by competency and proficiency level.
+    expect(check.courses.length).toBeGreaterThan(600);
+    const index = courseIndex(check.courses);
+    const withCourses = check.cards.filter((c) => cardCourses(c, index).byLevel.length > 0);
+    expect(withCourses.length).toBeGreaterThan(400);
+    for (const course of check.courses) expect(course.url).toMatch(/^https?:\/\//u);
+  });
+
+  it('every imported card matches the real newest-generation card of its identity: definitions and behaviors identical', () => {
+    const newest = readdirSync(corpusDir).filter((f) => f.endsWith('.md') && !/^\d{4}-\d{2}-\d{2}-/u.test(f));
+    const imported = new Map<string, Card>();
+    for (const item of structured()) {
+      if (item.kind !== 'card') continue;
+      const card = loadCard(item.file, item.text).card;
+      if (card) imported.set(identityKey(card), card);
+    }
+    const catalogue = loadCatalogue([...imported.values()]);
+    let compared = 0;
+    let coursesOnRealCards = 0;
+    let laterRevision = 0;
+    for (const name of newest) {
+      const real = loadCard(name, readFileSync(path.join(corpusDir, name), 'utf8')).card;
+      if (!real) throw new Error(`${name} does not load`);
+      const ours = imported.get(identityKey(real));
+      expect(ours, `${name}: no imported card of its identity`).toBeDefined();
+      if (!ours) continue;
+      expect(ours.levels.map((l) => [l.level, l.behaviors, l.definitions]), name).toEqual(real.levels.map((l) => [l.level, l.behaviors, l.definitions]));
+      expect(ours.description, name).toBe(real.description);
+      // Courses: the real card was generated from an earlier revision of the course list. Every
+      // course it lists that the current revision still offers for this competency at these
+      // levels is on our card; the others were dropped or renamed by CFO.gov since.
+      const ourUrls = new Set(cardCourses(ours, catalogue.index).byLevel.flatMap((g) => g.courses.map(({ course }) => course.url)));
+      for (const course of real.courses) {
+        if (!course.url) continue;
+        coursesOnRealCards++;
+        const current = catalogue.byUrl.get(course.url)?.serves.find((s) => s.competencySlug === ours.competencySlug);
+        const stillOffered = current?.levels.some((l) => ours.levels.some((x) => x.level === l)) ?? false;
+        if (stillOffered) expect(ourUrls.has(course.url), `${name}: ${course.title}`).toBe(true);
+        else laterRevision++;
+      }
+      compared++;
+    }
+    expect(compared).toBe(newest.length);
+    expect(compared).toBeGreaterThan(90);
+    // Most of the real cards' courses are still offered; the rest are revisions of the list.
+    expect(laterRevision).toBeLessThan(coursesOnRealCards / 2);
   });
 
   it('the command reports created, then unchanged on a second run', () => {
     const out = tmp('cli-');
     const first = content('import', '--from', path.join(shared, 'cfo-source'), '--to', out);
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toContain('created   510-Customer-Service-Mid.md  (from cards.json row ID');
-    expect(first.stdout).toMatch(/532 created, 0 updated, 0 unchanged, 0 skipped/u);
+    expect(first.stdout).toContain('created   cards/510-Customer-Service-Mid.md  (from cards.json row ID');
+    expect(first.stdout).toContain('created   courses.csv  (from courses.csv)');
+    expect(first.stdout).toMatch(/534 created, 0 updated, 0 unchanged, 0 skipped/u);
     const second = content('import', '--from', path.join(shared, 'cfo-source'), '--to', out);
-    expect(second.stdout).toMatch(/0 created, 0 updated, 532 unchanged, 0 skipped/u);
+    expect(second.stdout).toMatch(/0 created, 0 updated, 534 unchanged, 0 skipped/u);
+    expect(readFileSync(path.join(out, 'SOURCE.md'), 'utf8')).toContain('https://github.com/GSA/CFO.gov');
+  });
+
+  it('keeps the seed cards in content/ as they are, and reports every file unchanged on a second run', () => {
+    const out = tmp('seeded-');
+    mkdirSync(path.join(out, 'cards'));
+    for (const name of ['510-Customer-Service-Mid.md', '510-Customer-Service-Senior.md']) {
+      copyFileSync(path.join(root, 'test/fixtures/site/cards', name), path.join(out, 'cards', name));
+    }
+    const first = content('import', '--from', path.join(shared, 'cfo-source'), '--to', out);
+    expect(first.stdout).toMatch(/532 created, 0 updated, 0 unchanged, 2 skipped/u);
+    expect(first.stdout).toContain('skipped   cards/510-Customer-Service-Mid.md  (from cards.json row ID');
+    expect(readFileSync(path.join(out, 'cards/510-Customer-Service-Mid.md'), 'utf8')).toBe(readFileSync(path.join(root, 'test/fixtures/site/cards/510-Customer-Service-Mid.md'), 'utf8'));
+    const second = content('import', '--from', path.join(shared, 'cfo-source'), '--to', out);
+    expect(second.stdout).toMatch(/0 created, 0 updated, 534 unchanged, 0 skipped/u);
   });
 });
 

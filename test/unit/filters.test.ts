@@ -7,6 +7,7 @@ import { createCardSearch } from '@/lib/search';
 function card(seriesCode: CardSummary['seriesCode'], careerLevel: CardSummary['careerLevel'], group: CardSummary['group'], competency: string, text = ''): CardSummary {
   const slug = competency.replace(/\W+/gu, '-');
   return {
+    slug: `${seriesCode.slice(1)}-${slug}-${careerLevel}`,
     url: `/cards/${seriesCode.slice(1)}-${slug}-${careerLevel}`,
     permalink: `/cards/${seriesCode.slice(1)}-${slug}-${careerLevel}`,
     title: `${seriesCode} ${careerLevel} ${competency}`,

@@ -1,23 +1,24 @@
 import { z } from 'zod';
-import { bookmarkedPermalinks, bookmarkJson, cardByPath, handle, parseInput, permalinkField, toggleIntent } from '@/lib/bookmarks';
-import { findBookmark } from '@/lib/db/queries';
-import { safeReturnTo } from '@/lib/http';
+import { bookmarkedPermalinks, bookmarkJson, bookmarkOf, changeBookmark, permalinkField } from '@/lib/bookmarks';
+import { parseInput, safeReturnTo, seeOther, withQuery } from '@/lib/http';
+import { handle, signedIn } from '@/lib/http/handle';
 
 export const dynamic = 'force-dynamic';
 
 const getQuery = z.object({ permalink: permalinkField.optional() }).strict();
+const noStore = { 'Cache-Control': 'no-store' };
 
 /**
  * GET ?permalink=/cards/… → `{ bookmarked, bookmark }` for that card; GET alone → `{ permalinks }`.
  * 401 when signed out.
  */
-export async function GET(request: Request) {
-  return handle(request, async (ctx, query) => {
-    const { permalink } = parseInput(getQuery, query);
-    if (!permalink) return Response.json({ permalinks: await bookmarkedPermalinks(ctx) }, { headers: { 'Cache-Control': 'no-store' } });
-    const card = cardByPath(permalink);
-    const bookmark = await findBookmark(ctx.db, ctx.user.id, card?.permalink ?? permalink);
-    return Response.json({ bookmarked: bookmark !== null, bookmark: bookmarkJson(bookmark) }, { headers: { 'Cache-Control': 'no-store' } });
+export function GET(request: Request) {
+  return handle(request, { who: signedIn }, async (ctx) => {
+    const { permalink } = parseInput(getQuery, Object.fromEntries(ctx.query));
+    const owner = { user: ctx.user, db: await ctx.db() };
+    if (!permalink) return Response.json({ permalinks: await bookmarkedPermalinks(owner) }, { headers: noStore });
+    const bookmark = await bookmarkOf(owner, permalink);
+    return Response.json({ bookmarked: bookmark !== null, bookmark: bookmarkJson(bookmark) }, { headers: noStore });
   });
 }
 
@@ -29,16 +30,14 @@ const postBody = z
   })
   .strict();
 
-/** Adds, removes or toggles the signed-in user's bookmark of a card (JSON, or a plain form POST). */
-export async function POST(request: Request) {
-  return handle(request, async (ctx, body) => {
-    const input = parseInput(postBody, body);
-    const bookmark = await toggleIntent(ctx, input.permalink, input.intent);
+/** Adds, removes or toggles the signed-in person's bookmark of a card (JSON, or a plain form POST). */
+export function POST(request: Request) {
+  return handle(request, { who: signedIn, rate: 'write' }, async (ctx) => {
+    const input = parseInput(postBody, ctx.fields);
+    const bookmark = await changeBookmark({ user: ctx.user, db: await ctx.db() }, input.permalink, input.intent);
     if (input.returnTo !== undefined) {
-      const back = new URL(safeReturnTo(input.returnTo), request.url);
-      back.searchParams.set('saved', bookmark ? 'added' : 'removed');
-      return Response.redirect(back, 303);
+      return seeOther(withQuery(safeReturnTo(input.returnTo), { saved: bookmark ? 'added' : 'removed' }));
     }
-    return Response.json({ bookmarked: bookmark !== null, bookmark: bookmarkJson(bookmark) }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json({ bookmarked: bookmark !== null, bookmark: bookmarkJson(bookmark) }, { headers: noStore });
   });
 }

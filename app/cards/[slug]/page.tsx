@@ -1,20 +1,22 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getAllCards, getCardBySlug, getSiblingLevels } from '@/lib/cards';
-import { CardView } from '../_components/CardView';
+import { CardView } from '@/components/cards/CardView';
+import { getAllCards, getCard, getCardCourses, getSiblingLevels } from '@/lib/cards';
+import { CARDS_PREFIX } from '@/lib/cards/identity';
 
 export const dynamicParams = false;
 
+/** Every card served under /cards/ (its slug is its segment there). */
 export function generateStaticParams() {
   return getAllCards()
-    .filter((card) => card.url.startsWith('/cards/'))
+    .filter((card) => card.url.startsWith(`/${CARDS_PREFIX}/`))
     .map((card) => ({ slug: card.slug }));
 }
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const card = getCardBySlug((await params).slug);
+  const card = getCard((await params).slug);
   if (!card) return {};
   return { title: card.title, description: metaDescription(card.description) };
 }
@@ -24,7 +26,7 @@ export function metaDescription(text: string): string {
 }
 
 export default async function CardPage({ params }: Props) {
-  const card = getCardBySlug((await params).slug);
+  const card = getCard((await params).slug);
   if (!card) notFound();
-  return <CardView card={card} siblings={getSiblingLevels(card)} />;
+  return <CardView card={card} siblings={getSiblingLevels(card)} courses={getCardCourses(card)} />;
 }

@@ -6,7 +6,6 @@ import { applyFilter, competencyIndex, filterHref, parseFilter, selectedLevels, 
 import type { CardSearch } from '@/lib/search';
 import { Facet } from './Facet';
 import { dashboardView, type DashboardState } from '@/lib/dashboard';
-import { exportKey } from '@/lib/export/fields';
 import { NO_SELECTION, type Selection } from './ExportForm';
 import { ResultList } from './ResultList';
 
@@ -226,7 +225,7 @@ export function Dashboard({
             onRow: (key, on) =>
               setSelection((current) => {
                 // Unticking one card of "all results" leaves every other result selected.
-                const base = current.all ? (view.results ?? view.rows).map(exportKey) : [...current.keys];
+                const base = current.all ? (view.results ?? view.rows).map((r) => r.slug) : [...current.keys];
                 const keys = new Set(base);
                 if (on) keys.add(key);
                 else keys.delete(key);

@@ -117,8 +117,8 @@ export function ExportForm({
 }
 
 /** A result row's checkbox, in the export form. */
-export function SelectCard({ exportKey, label, checked, onChange }: { exportKey: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
-  const id = `select-${exportKey.replace(/[^A-Za-z0-9_-]/gu, '_')}`;
+export function SelectCard({ slug, label, checked, onChange }: { slug: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
+  const id = `select-${slug.replace(/[^A-Za-z0-9_-]/gu, '_')}`;
   return (
     <div className="usa-checkbox select-card">
       <input
@@ -127,7 +127,7 @@ export function SelectCard({ exportKey, label, checked, onChange }: { exportKey:
         type="checkbox"
         form={EXPORT_FORM_ID}
         name="slug"
-        value={exportKey}
+        value={slug}
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
       />

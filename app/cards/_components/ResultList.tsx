@@ -5,8 +5,7 @@ import type { MouseEvent } from 'react';
 import { filterHref, PAGE_SIZE, selectedLevels, type Filter } from '@/lib/filters';
 import { careerLevelForGrade } from '@/lib/grades';
 import { BookmarkButton } from '@/components/BookmarkButton';
-import { exportKey } from '@/lib/export/fields';
-import type { DashboardState } from './Dashboard';
+import type { DashboardState } from '@/lib/dashboard';
 import { ExportForm, SelectCard, type Selection } from './ExportForm';
 
 export type { ResultRow } from '@/lib/cards/summary';
@@ -119,18 +118,18 @@ export function ResultList({
           <ExportForm
             filter={filter}
             total={total}
-            visibleKeys={rows.map(exportKey)}
+            visibleKeys={rows.map((r) => r.slug)}
             selection={selection.state}
             onSelectAll={selection.onAll}
             onClear={selection.onClear}
           />
           <ol className="usa-list usa-list--unstyled result-list" start={(page - 1) * PAGE_SIZE + 1}>
             {rows.map((row) => {
-              const key = exportKey(row);
+              const key = row.slug;
               return (
                 <li key={row.url} className="result-row">
                   <SelectCard
-                    exportKey={key}
+                    slug={key}
                     label={`${row.competency}, ${row.seriesCode} ${row.careerLevel}`}
                     checked={selection.state.all || selection.state.keys.has(key)}
                     onChange={(on) => selection.onRow(key, on)}

@@ -3,61 +3,41 @@
  * parameters): the selected cards as a PDF (one page per card) or a CSV file. POST takes the same
  * fields as a form body, for selections too long for a URL.
  */
-import { currentUser } from '@/lib/auth';
-import { getCardByExportKey, getCardByUrl, getCardSearch, getCardSummaries } from '@/lib/cards';
-import { getDb } from '@/lib/db/client';
+import { getCard, getCardCourses, getCardSearch, getCardSummaries } from '@/lib/cards';
 import { listBookmarks } from '@/lib/db/queries';
 import { cardsDownload } from '@/lib/export/respond';
 import { resolveExport, type ExportSource } from '@/lib/export/request';
-import { acceptsHtml, assertSameOrigin, badRequest, errorResponse, HttpError } from '@/lib/http';
+import { publicOrigin, unsupportedType } from '@/lib/http';
+import { anyone, handle, type Context } from '@/lib/http/handle';
+import type { SignedInUser } from '@/lib/auth';
 
 export const dynamic = 'force-dynamic';
 
+/** A selection of 500 slugs fits in well under this. */
 const MAX_FORM = 64 * 1024;
 
-const source: ExportSource = {
-  summaries: getCardSummaries,
-  search: getCardSearch,
-  cardByKey: getCardByExportKey,
-  cardByUrl: getCardByUrl,
-  bookmarks: async () => {
-    const user = await currentUser();
-    if (!user) return null;
-    return new Set((await listBookmarks(await getDb(), user.id)).map((b) => b.permalink));
-  },
-};
-
-async function run(params: URLSearchParams): Promise<Response> {
-  const { format, cards } = await resolveExport(params, source);
-  return cardsDownload(format, cards);
+function source(ctx: Context<SignedInUser | null>): ExportSource {
+  return {
+    summaries: getCardSummaries,
+    search: getCardSearch,
+    card: getCard,
+    courses: getCardCourses,
+    bookmarks: async () => (ctx.user ? new Set((await listBookmarks(await ctx.db(), ctx.user.id)).map((b) => b.permalink)) : null),
+  };
 }
 
-export async function GET(request: Request): Promise<Response> {
-  try {
-    return await run(new URL(request.url).searchParams);
-  } catch (error) {
-    return errorResponse(error, acceptsHtml(request));
-  }
+async function run(ctx: Context<SignedInUser | null>, params: URLSearchParams): Promise<Response> {
+  const { format, cards } = await resolveExport(params, source(ctx));
+  return cardsDownload(format, cards, publicOrigin(ctx.request));
 }
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    assertSameOrigin(request);
-    const type = request.headers.get('content-type') ?? '';
-    if (!type.startsWith('application/x-www-form-urlencoded')) {
-      throw new HttpError(415, 'Send the export form as application/x-www-form-urlencoded.');
-    }
-    if (Number(request.headers.get('content-length') ?? '0') > MAX_FORM) throw new HttpError(413, 'The export form is too large.');
-    const text = await request.text();
-    if (text.length > MAX_FORM) throw new HttpError(413, 'The export form is too large.');
-    let params: URLSearchParams;
-    try {
-      params = new URLSearchParams(text);
-    } catch {
-      throw badRequest('The form data could not be read.');
-    }
-    return await run(params);
-  } catch (error) {
-    return errorResponse(error, acceptsHtml(request));
-  }
+export function GET(request: Request): Promise<Response> {
+  return handle(request, { who: anyone, rate: 'export' }, (ctx) => run(ctx, ctx.query));
+}
+
+export function POST(request: Request): Promise<Response> {
+  return handle(request, { who: anyone, rate: 'export', maxBody: MAX_FORM }, (ctx) => {
+    if (!ctx.body.form) throw unsupportedType('Send the export form as application/x-www-form-urlencoded.');
+    return run(ctx, ctx.body.form);
+  });
 }

@@ -1,30 +1,37 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getAllCards, getCardByUrl, getSiblingLevels } from '@/lib/cards';
-import { CardView } from '../../cards/_components/CardView';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { CardView } from '@/components/cards/CardView';
+import { getAllCards, getCard, getCardCourses, getSiblingLevels } from '@/lib/cards';
+import { LEGACY_PREFIX, SEGMENT, slugAtLegacy } from '@/lib/cards/identity';
+import { metaDescription } from '../../cards/[slug]/page';
 
 /**
- * CFO.gov's `/cardsNew/<slug>` permalinks. Most redirect permanently to `/cards/<slug>`
- * (next.config.mjs); a card whose `/cards/` slug is held by another card is served here, at its
- * own permalink (ADR 0003).
+ * CFO.gov's `/cardsNew/<segment>` addresses. A card kept at its own `/cardsNew/` permalink (ADR
+ * 0003) is prerendered here; any other `/cardsNew/<segment>` of a card leads permanently to that
+ * card's page at `/cards/<segment>`; anything else is a 404.
  */
-export const dynamicParams = false;
-
 export function generateStaticParams() {
   return getAllCards()
-    .filter((card) => card.url.startsWith('/cardsNew/'))
-    .map((card) => ({ slug: card.slug }));
+    .filter((card) => card.url.startsWith(`/${LEGACY_PREFIX}/`))
+    .map((card) => ({ slug: card.slug.slice(LEGACY_PREFIX.length + 1) }));
 }
 
 type Props = { params: Promise<{ slug: string }> };
 
+function keptCard(segment: string) {
+  return SEGMENT.test(segment) ? getCard(slugAtLegacy(segment)) : undefined;
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const card = getCardByUrl(`/cardsNew/${(await params).slug}`);
-  return card ? { title: card.title, description: card.description.slice(0, 160) } : {};
+  const card = keptCard((await params).slug);
+  return card ? { title: card.title, description: metaDescription(card.description) } : {};
 }
 
 export default async function LegacyCardPage({ params }: Props) {
-  const card = getCardByUrl(`/cardsNew/${(await params).slug}`);
-  if (!card) notFound();
-  return <CardView card={card} siblings={getSiblingLevels(card)} />;
+  const segment = (await params).slug;
+  const card = keptCard(segment);
+  if (card) return <CardView card={card} siblings={getSiblingLevels(card)} courses={getCardCourses(card)} />;
+  const moved = SEGMENT.test(segment) ? getCard(segment) : undefined;
+  if (moved) permanentRedirect(moved.url);
+  notFound();
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/Breadcrumb';
-import { ItemList } from '@/app/cards/_components/CardView';
+import { LevelItems } from '@/components/cards/ItemList';
 import { getCompetencyGroups } from '@/lib/cards';
 import { buildComparison, type Comparison } from '@/lib/compare';
 
@@ -40,7 +40,7 @@ export default async function ComparePage({ params }: Props) {
   const c = await comparisonFor(params);
   if (!c) notFound();
   const missing = c.columns.filter((col) => !col.card).map((col) => col.level);
-  const rowCount = 2 + c.rows.length;
+  const rowCount = 1 + c.rows.length;
   return (
     <div className="grid-container compare-page">
       <Breadcrumb current="Compare career levels" />
@@ -50,6 +50,7 @@ export default async function ComparePage({ params }: Props) {
       <p className="usa-intro">
         Job series {c.seriesCode} {c.seriesTitle}. What each proficiency level looks like at Entry, Mid and Senior level.
       </p>
+      {c.description ? <p className="compare-description">{c.description}</p> : null}
       {missing.length > 0 ? (
         <p>
           This competency has no {missing.join(' or ')} card in series {c.seriesCode}.
@@ -73,29 +74,26 @@ export default async function ComparePage({ params }: Props) {
                 </Link>
               ))}
             </header>
-            <div className="compare-cell">
-              {col.card ? <p className="compare-description">{col.card.description}</p> : <p className="compare-none">No {col.level} card for this competency.</p>}
-            </div>
-            {c.rows.map((row) => {
-              const cell = row.cells[c.columns.indexOf(col)] ?? null;
-              return (
-                <div key={row.level} className="compare-cell compare-level">
-                  <h3>
-                    Proficiency level {row.level} {row.name}
-                  </h3>
-                  {cell ? (
-                    <>
-                      <ItemList heading="Proficiency definition" items={cell.definitions} />
-                      <ItemList heading="Behavior illustrations" items={cell.behaviors} />
-                    </>
-                  ) : (
-                    <p className="compare-none">
-                      {col.card ? `Not part of the ${col.level} card.` : '—'}
-                    </p>
-                  )}
-                </div>
-              );
-            })}
+            {col.card ? null : (
+              <div className="compare-cell compare-missing">
+                <p className="compare-none">No {col.level} card for this competency.</p>
+              </div>
+            )}
+            {col.card
+              ? c.rows.map((row) => {
+                  const cell = row.cells[c.columns.indexOf(col)] ?? null;
+                  // A proficiency level this card does not describe keeps its row (for alignment) but says nothing.
+                  if (!cell) return <div key={row.level} className="compare-cell compare-level compare-level--absent" aria-hidden="true" />;
+                  return (
+                    <div key={row.level} className="compare-cell compare-level">
+                      <h3>
+                        Level {row.level} - {row.name}
+                      </h3>
+                      <LevelItems behaviors={cell.behaviors} definitions={cell.definitions} />
+                    </div>
+                  );
+                })
+              : null}
           </section>
         ))}
       </div>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { bookmarkIdField, handle, parseInput, removeOwnBookmark } from '@/lib/bookmarks';
-import { safeReturnTo } from '@/lib/http';
+import { bookmarkIdField, removeOwnBookmark } from '@/lib/bookmarks';
+import { parseInput, safeReturnTo, seeOther, withQuery } from '@/lib/http';
+import { handle, signedIn } from '@/lib/http/handle';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,14 +9,12 @@ type Params = { params: Promise<{ id: string }> };
 
 const body = z.object({ returnTo: z.string().max(2000).optional() }).strict();
 
-/** The "Remove" form of My plan (works without JavaScript): 404 when the bookmark is not the user's. */
+/** The "Remove" form of My plan (works without JavaScript): 404 when the bookmark is not the person's. */
 export async function POST(request: Request, { params }: Params) {
   const { id } = await params;
-  return handle(request, async (ctx, form) => {
-    const input = parseInput(body, form);
-    await removeOwnBookmark(ctx, parseInput(bookmarkIdField, id));
-    const back = new URL(safeReturnTo(input.returnTo, '/plan'), request.url);
-    back.searchParams.set('saved', 'removed');
-    return Response.redirect(back, 303);
+  return handle(request, { who: signedIn, rate: 'write', signInReturn: () => '/plan' }, async (ctx) => {
+    const input = parseInput(body, ctx.fields);
+    await removeOwnBookmark({ user: ctx.user, db: await ctx.db() }, parseInput(bookmarkIdField, id));
+    return seeOther(withQuery(safeReturnTo(input.returnTo, '/plan'), { saved: 'removed' }));
   });
 }

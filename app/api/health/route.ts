@@ -1,0 +1,6 @@
+/** GET /api/health: the process answers (liveness). Touches nothing else. */
+export const dynamic = 'force-dynamic';
+
+export function GET(): Response {
+  return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
+}

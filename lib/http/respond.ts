@@ -1,0 +1,36 @@
+/** Answers that every handler shares: errors with a sentence, and redirects that keep the address. */
+import { LOCKED_DOWN_CSP } from '../security';
+import { HttpError } from './errors';
+
+/**
+ * A 303 to a path on this site, as a relative Location: the browser stays on the origin it used
+ * (`127.0.0.1` or `localhost`, or the public origin behind a reverse proxy).
+ */
+export function seeOther(path: string): Response {
+  return new Response(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } });
+}
+
+/** A browser navigating (a link, a plain form) rather than a script: it gets HTML error pages. */
+export function acceptsHtml(request: Request): boolean {
+  return (request.headers.get('accept') ?? '').includes('text/html');
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Maps an error to a response: JSON `{ error }` for scripts, a short HTML page for a browser.
+ * Anything that is not an HttpError is logged and answered with a plain sentence and a 500.
+ */
+export function errorResponse(error: unknown, asHtml: boolean): Response {
+  const status = error instanceof HttpError ? error.status : 500;
+  const message = error instanceof HttpError ? error.message : 'Something went wrong on our side. Please try again.';
+  const extra = error instanceof HttpError ? error.headers : {};
+  if (!(error instanceof HttpError)) console.error(error);
+  const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': LOCKED_DOWN_CSP, ...extra };
+  if (!asHtml) return Response.json({ error: message }, { status, headers });
+  const title = status === 404 ? 'Not found' : status === 429 || status === 503 ? 'Please try again shortly' : 'Your request was not accepted';
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} | FM Career Roadmap</title><style>body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:40rem;padding:1rem 1.25rem;color:#1b1b1b}a{color:#005ea2}</style></head><body><main><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="/cards">Back to the competency cards</a></p></main></body></html>`;
+  return new Response(html, { status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+}
