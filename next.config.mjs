@@ -10,6 +10,13 @@ const nextConfig = {
   // The e2e suite builds its fixture content into a second folder (NEXT_DIST_DIR=.next-e2e).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  experimental: {
+    // Server actions (the profile form, sign-in and sign-out buttons) take small forms.
+    serverActions: { bodySizeLimit: '64kb' },
+    // With a proxy, Next copies a request's body before the page sees it; this caps that copy
+    // (route handlers are not behind the proxy: they count their own bodies as they arrive).
+    proxyClientMaxBodySize: '1mb',
+  },
   // PGlite loads its WebAssembly from its own package directory: keep it out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite'],
   sassOptions: {

@@ -67,6 +67,8 @@ export default defineConfig({
         PORT: String(port),
         NEXT_DIST_DIR: '.next-e2e',
         PGLITE_DIR: path.join(scratch, 'site'),
+        // The suite exports and signs in far more often than a person; the local server keeps the real limits.
+        RATE_LIMIT_SCALE: '100',
         AUTH_SECRET: 'e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
         AUTH_URL: baseURL,
         OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
@@ -91,7 +93,7 @@ export default defineConfig({
       url: `${catalogueURL}/api/ready`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { ...common, PORT: String(cataloguePort), NEXT_DIST_DIR: '.next', PGLITE_DIR: path.join(scratch, 'catalogue') },
+      env: { ...common, PORT: String(cataloguePort), NEXT_DIST_DIR: '.next', PGLITE_DIR: path.join(scratch, 'catalogue'), RATE_LIMIT_SCALE: '100' },
     },
   ],
 });

@@ -37,6 +37,13 @@ function origins(...urls: (string | undefined)[]): string[] {
   return out;
 }
 
+function plainError(status: number, message: string): NextResponse {
+  return new NextResponse(message, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': LOCKED_DOWN_CSP, 'Cache-Control': 'no-store' },
+  });
+}
+
 /** Paths answered by route handlers (lib/http/handle.ts), not pages. */
 const HANDLER_PATHS = /^\/(api\/|data\/|cards\/export$|plan\/export$)/u;
 function isHandlerPath(pathname: string): boolean {
@@ -56,13 +63,10 @@ function hasMalformedPath(pathname: string): boolean {
 export function proxy(request: NextRequest) {
   const { method } = request;
   if (hasMalformedPath(request.nextUrl.pathname)) {
-    return new NextResponse('The address has a malformed percent-encoding (such as %ZZ); check the link.', {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': LOCKED_DOWN_CSP, 'Cache-Control': 'no-store' },
-    });
+    return plainError(400, 'The address has a malformed percent-encoding (such as %ZZ); check the link.');
   }
   if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !isSameOrigin(request)) {
-    return new NextResponse('Cross-site requests are not accepted.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+    return plainError(403, 'Cross-site requests are not accepted.');
   }
   // Route handlers set their own, stricter policy (nothing may load): the proxy leaves them alone,
   // so no answer carries two policies.
@@ -93,7 +97,13 @@ export const config = {
   // Not Next's assets, the USWDS fonts and images, nor the prerendered card and compare pages
   // (/cards/<slug>, /compare/<series>/<competency>): those carry their policy in their build output
   // (scripts/csp-hashes.ts) and are served without a proxy round (it halves a card page's throughput).
-  // /cards itself and CFO.gov's /cardsNew/ addresses (mostly redirects) are matched. A percent sign
-  // in the skipped paths does bring the request here, to refuse a malformed encoding.
-  matcher: ['/((?!_next/static|_next/image|uswds/|favicon.ico|cards/|compare/).*)', '/:prefix(cards|compare)/:rest(.*%.*)'],
+  // Nor the route handlers (/api/, /data/, /cards/export, /plan/export): with a proxy, Next buffers
+  // a request's whole body before the handler may read it, and each handler counts its body as it
+  // arrives and checks origin and session itself (lib/http/handle.ts). /cards itself and CFO.gov's
+  // /cardsNew/ addresses are matched. A percent sign in a skipped path does bring the request here,
+  // to refuse a malformed encoding.
+  matcher: [
+    '/((?!_next/static|_next/image|uswds/|favicon.ico|cards/|compare/|api/|data/|plan/export).*)',
+    '/:prefix(cards|compare|api|data|plan)/:rest(.*%.*)',
+  ],
 };

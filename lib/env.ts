@@ -40,6 +40,8 @@ const schema = z.object({
   OIDC_NAME: optional.transform((v) => v ?? 'your agency account'),
   /** Where `next build` writes and the server reads the build (the e2e suite uses a second one). */
   NEXT_DIST_DIR: optional.transform((v) => v ?? '.next'),
+  /** Multiplies every rate limit (lib/http/rate.ts); the test servers raise them, production keeps 1. */
+  RATE_LIMIT_SCALE: optional.pipe(z.string().regex(/^\d+(\.\d+)?$/u, { error: 'RATE_LIMIT_SCALE must be a positive number such as 1' }).transform(Number).optional()).transform((v) => v ?? 1),
   /** "true" lets local sign-in work when the portal is not reached on loopback. Never in production. */
   UNSAFE_ALLOW_LOCAL_SIGNIN: optional.transform((v) => v === 'true' || v === '1'),
 });

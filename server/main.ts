@@ -35,6 +35,16 @@ function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || isLoopbackAddress(host);
 }
 
+/** What is refused before Next sees it: bodies declared too large, and forms Next's parser would fail on. */
+function refuse(req: IncomingMessage): { status: number; message: string } | null {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (Number.isFinite(declared) && declared > MAX_BODY) return { status: 413, message: `The request body is too large (at most ${MAX_BODY / 1024} KB).` };
+  const type = req.headers['content-type'] ?? '';
+  // A page takes POSTs only as server actions; a multipart body without its boundary makes Next's form parser fail.
+  if (/^multipart\/form-data/iu.test(type) && !/;\s*boundary=/iu.test(type)) return { status: 400, message: 'The form could not be read: multipart/form-data without a boundary.' };
+  return null;
+}
+
 function log(entry: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 }
@@ -78,10 +88,10 @@ async function main(): Promise<void> {
         log({ id, method: req.method, path: (req.url ?? '').split('?')[0]?.slice(0, 300), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
       });
     }
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (Number.isFinite(declared) && declared > MAX_BODY) {
-      res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
-      res.end(JSON.stringify({ error: `The request body is too large (at most ${MAX_BODY / 1024} KB).` }));
+    const refusal = refuse(req);
+    if (refusal) {
+      res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' });
+      res.end(JSON.stringify({ error: refusal.message }));
       return;
     }
     const remoteAddress = req.socket.remoteAddress ?? '';

@@ -6,6 +6,7 @@ import { getDb } from '../db/client';
 import { accounts, sessions, users, verificationTokens } from '../db/schema';
 import { authSecret } from './secret';
 import { configuredProviders } from './providers';
+import { safeReturnTo } from '../http/return-to';
 
 import { SESSION_MAX_AGE } from './session-config';
 
@@ -24,6 +25,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     secret: authSecret(),
     trustHost: true,
     pages: { signIn: '/signin', error: '/signin' },
+    callbacks: {
+      /** Only a path on this site, checked after URL resolution (no //host, no /..//host). */
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || '/' : url;
+        return `${baseUrl}${safeReturnTo(path, '/plan')}`;
+      },
+    },
   };
 });
 

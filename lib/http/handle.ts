@@ -11,7 +11,8 @@ import { readBody, type Body } from './body';
 import { currentConnection } from './connection';
 import { forbidden, unauthorized } from './errors';
 import { isSameOrigin } from './origin';
-import { RateLimiter, type RateKind } from './rate';
+import { RateLimiter, scaledLimits, type RateKind } from './rate';
+import { env } from '../env';
 import { acceptsHtml, errorResponse, seeOther } from './respond';
 import { isFormRequest } from './body';
 
@@ -53,7 +54,10 @@ export interface Context<U> {
 }
 
 const DEFAULT_MAX_BODY = 16 * 1024;
-const limiter = new RateLimiter();
+// One limiter per process, even when Next loads this module in several bundles.
+const LIMITER = Symbol.for('fm-portal.rate-limiter');
+const holder = globalThis as typeof globalThis & { [LIMITER]?: RateLimiter };
+const limiter = (holder[LIMITER] ??= new RateLimiter(scaledLimits(env().RATE_LIMIT_SCALE)));
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function clientOf(user: SignedInUser | null): string {
@@ -88,6 +92,3 @@ async function answer<U>(request: Request, options: HandleOptions<U>, run: (ctx:
     return errorResponse(error, asHtml);
   }
 }
-
-/** For tests: the limiter every handler shares. */
-export const rateLimiter = limiter;

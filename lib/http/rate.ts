@@ -32,6 +32,12 @@ interface Bucket {
   at: number;
 }
 
+/** The limits scaled by RATE_LIMIT_SCALE (the test servers raise them; 1 in production). */
+export function scaledLimits(scale: number): Record<RateKind, RateLimit> {
+  const scaled = (l: RateLimit): RateLimit => ({ burst: Math.max(1, Math.round(l.burst * scale)), perMinute: Math.max(1, Math.round(l.perMinute * scale)) });
+  return { signin: scaled(RATE_LIMITS.signin), write: scaled(RATE_LIMITS.write), export: scaled(RATE_LIMITS.export) };
+}
+
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 

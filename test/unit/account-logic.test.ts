@@ -11,6 +11,7 @@ const base: Env = {
   DATABASE_URL: undefined,
   PGLITE_DIR: '.data/pglite',
   NEXT_DIST_DIR: '.next',
+  RATE_LIMIT_SCALE: 1,
   AUTH_SECRET: undefined,
   AUTH_URL: undefined,
   LOGIN_GOV_ISSUER: 'https://idp.int.identitysandbox.gov',
