@@ -13,7 +13,18 @@ const config = [
     },
   },
   {
-    ignores: ['.generated/**', '.next/**', '.next-e2e/**', 'dist/**', '.contentlayer/**', '.content/**', 'public/**', 'node_modules/**', 'test-results/**', 'next-env.d.ts'],
+    ignores: [
+      '.generated/**',
+      '.next/**',
+      '.next-e2e/**',
+      'dist/**',
+      '.contentlayer/**',
+      '.content/**',
+      'public/**',
+      'node_modules/**',
+      'test-results/**',
+      'next-env.d.ts',
+    ],
   },
 ];
 

@@ -21,8 +21,8 @@ export default function Home() {
     <div className="grid-container page-section home">
       <h1>Plan your growth in federal financial management</h1>
       <p className="usa-intro">
-        The career roadmap of the financial-management workforce: for job series 0501, 0510, 0511 and 0560, what each competency looks
-        like at your career level, which proficiency levels to aim for, and courses that get you there.
+        The career roadmap of the financial-management workforce: for job series 0501, 0510, 0511 and 0560, what each competency looks like at your career
+        level, which proficiency levels to aim for, and courses that get you there.
       </p>
       <ul className="usa-list usa-list--unstyled home-figures" aria-label="What the portal holds">
         <li>

@@ -45,14 +45,27 @@ export async function benchDashboard(opts: { count: number; port: number; reuseB
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await browser.newPage();
     await page.goto(`${base}/cards`);
     await page.locator('form[data-live="true"]').waitFor({ timeout: 60_000 });
     // 100 interactions: tick and untick facet values in turn, timing click → DOM updated.
     const updateMs = await page.evaluate(async () => {
-      const inputs = [...document.querySelectorAll<HTMLInputElement>('input.usa-checkbox__input[name="series"], input.usa-checkbox__input[name="level"], input.usa-checkbox__input[name="group"]')];
+      const inputs = [
+        ...document.querySelectorAll<HTMLInputElement>(
+          'input.usa-checkbox__input[name="series"], input.usa-checkbox__input[name="level"], input.usa-checkbox__input[name="group"]',
+        ),
+      ];
       const status = document.getElementById('result-count');
       const times: number[] = [];
       for (let i = 0; i < 100; i++) {
@@ -105,9 +118,15 @@ async function main(): Promise<void> {
   const f = (n: number) => n.toFixed(1);
   console.log(`dashboard at ${result.cards} cards`);
   if (result.build) console.log(`  build (content + next): ${result.build.seconds} s, peak RSS ${result.build.peakMb} MB`);
-  console.log(`  client filter update: median ${f(result.clientFilterUpdateMs.median)} ms, p95 ${f(result.clientFilterUpdateMs.p95)} ms (n=${result.clientFilterUpdateMs.n}; target ≤ 16 ms median)`);
-  console.log(`  /cards HTML ${kb(result.cardsHtmlGzip)} gzip; first-load JS ${kb(result.firstLoadJsGzip)} gzip in ${result.firstLoadJsFiles} files (target ≤ 150 KB); card data ${kb(result.cardDataGzip)} gzip, fetched after load`);
-  console.log(`  server render of a filtered /cards (no JS): median ${f(result.serverFilteredRenderMs.median)} ms, p95 ${f(result.serverFilteredRenderMs.p95)} ms`);
+  console.log(
+    `  client filter update: median ${f(result.clientFilterUpdateMs.median)} ms, p95 ${f(result.clientFilterUpdateMs.p95)} ms (n=${result.clientFilterUpdateMs.n}; target ≤ 16 ms median)`,
+  );
+  console.log(
+    `  /cards HTML ${kb(result.cardsHtmlGzip)} gzip; first-load JS ${kb(result.firstLoadJsGzip)} gzip in ${result.firstLoadJsFiles} files (target ≤ 150 KB); card data ${kb(result.cardDataGzip)} gzip, fetched after load`,
+  );
+  console.log(
+    `  server render of a filtered /cards (no JS): median ${f(result.serverFilteredRenderMs.median)} ms, p95 ${f(result.serverFilteredRenderMs.p95)} ms`,
+  );
   writeFileSync(path.join(root, 'bench/results-dashboard.json'), `${JSON.stringify(result, null, 2)}\n`);
 }
 

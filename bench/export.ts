@@ -47,14 +47,24 @@ async function measure(format: 'pdf' | 'csv'): Promise<ExportFigures> {
   const out = format === 'pdf' ? await cardsToPdf(list) : cardsToCsv(list, 'http://127.0.0.1:3000');
   const ms = performance.now() - t0;
   const peakMb = rssMb();
-  return { cards: list.length, ms: Math.round(ms), bytes: typeof out === 'string' ? Buffer.byteLength(out) : out.length, peakMb, addedMb: peakMb - before, jsonBaselineMs: +jsonBaselineMs.toFixed(1) };
+  return {
+    cards: list.length,
+    ms: Math.round(ms),
+    bytes: typeof out === 'string' ? Buffer.byteLength(out) : out.length,
+    peakMb,
+    addedMb: peakMb - before,
+    jsonBaselineMs: +jsonBaselineMs.toFixed(1),
+  };
 }
 
 /** Runs each format in its own process. */
 export function benchExport(): Record<'pdf' | 'csv', ExportFigures> {
   const out = {} as Record<'pdf' | 'csv', ExportFigures>;
   for (const format of ['pdf', 'csv'] as const) {
-    const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'bench/export.ts'), '--one', format], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'bench/export.ts'), '--one', format], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`export bench (${format}) failed: ${run.stderr.slice(-2000)}`);
     out[format] = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as ExportFigures;
   }

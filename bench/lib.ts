@@ -15,7 +15,19 @@ export const root = process.cwd();
 export function projectCopy(name: string): string {
   const dir = path.join(root, '.generated', 'bench', name);
   mkdirSync(dir, { recursive: true });
-  const skip = new Set(['node_modules', '.next', '.contentlayer', '.content', '.generated', '.git', 'test-results', 'public', '.data', 'package-lock.json', 'content']);
+  const skip = new Set([
+    'node_modules',
+    '.next',
+    '.contentlayer',
+    '.content',
+    '.generated',
+    '.git',
+    'test-results',
+    'public',
+    '.data',
+    'package-lock.json',
+    'content',
+  ]);
   for (const entry of readdirSync(root)) {
     if (!skip.has(entry)) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }

@@ -30,7 +30,9 @@ export function buildReference(n: number): Reference | string {
   cpSync(path.join(source, 'tsconfig.json'), path.join(dir, 'tsconfig.json'));
   cpSync(path.join(source, 'package.json'), path.join(dir, 'package.json'));
   // The same data its own `run` script makes: the sample's cards repeated with unique slugs.
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(corpus)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const cards = Array.from({ length: n }, (_, i) => {
     const text = readFileSync(path.join(corpus, files[i % files.length]!), 'utf8');
     const title = /^title:\s*(.*)$/mu.exec(text)?.[1] ?? '';

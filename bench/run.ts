@@ -14,7 +14,10 @@ import { buildReference, startReference } from './next-reference';
 import { firstLoadJs, gz, kb, projectCopy, root, startNext, stats, timed } from './lib';
 import { staticServer } from './static-server';
 
-const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const shared = path.resolve(root, '../shared/bench');
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, sizes };
 const md: string[] = [`# Benchmark results (${new Date().toISOString().slice(0, 16)}Z, ${process.version})`, ''];
@@ -32,7 +35,11 @@ async function load(url: string, duration = 10, headers?: Record<string, string>
 function ensureJekyll(): boolean {
   if (spawnSync('which', ['jekyll']).status === 0) return true;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const apt = (args: string[]) => spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const apt = (args: string[]) =>
+    spawnSync(root ? 'apt-get' : 'sudo', root ? args : ['-n', 'apt-get', ...args], {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   console.log('bench: installing Debian jekyll for the baseline…');
   apt(['update', '-qq']);
   apt(['install', '-y', '-qq', 'jekyll']);
@@ -53,7 +60,9 @@ async function main() {
   log('| --- | ---: | ---: | ---: | ---: | ---: |');
   const exported = benchExport();
   for (const [format, f] of Object.entries(exported)) {
-    log(`| ${format.toUpperCase()} | ${(f.ms / 1000).toFixed(2)} | ${kb(f.bytes)} | ${f.peakMb} | ${f.addedMb} | ${f.jsonBaselineMs} ms (export / baseline ${(f.ms / f.jsonBaselineMs).toFixed(0)}×) |`);
+    log(
+      `| ${format.toUpperCase()} | ${(f.ms / 1000).toFixed(2)} | ${kb(f.bytes)} | ${f.peakMb} | ${f.addedMb} | ${f.jsonBaselineMs} ms (export / baseline ${(f.ms / f.jsonBaselineMs).toFixed(0)}×) |`,
+    );
   }
   results.export = exported;
   log('');
@@ -72,8 +81,10 @@ async function main() {
     log(`| ${n} | ${t.seconds.toFixed(1)} | ${((t.seconds / n) * 1000).toFixed(1)} | ${t.peakMb ?? '?'} |`);
   }
   results.build = builds;
-  const baselineN = sizes.includes(1000) ? 1000 : sizes[0] ?? 100;
-  const jekyll = ensureJekyll() ? sharedBaseline('jekyll-baseline/run', [String(baselineN)]) : 'skipped: Debian jekyll is not installed and could not be installed (apt-get install jekyll)';
+  const baselineN = sizes.includes(1000) ? 1000 : (sizes[0] ?? 100);
+  const jekyll = ensureJekyll()
+    ? sharedBaseline('jekyll-baseline/run', [String(baselineN)])
+    : 'skipped: Debian jekyll is not installed and could not be installed (apt-get install jekyll)';
   log(`\nBaseline, same run: ${jekyll ?? 'skipped: ../shared/bench is absent'}`);
   results.jekyllBaseline = jekyll;
   const reference = buildReference(baselineN);
@@ -81,7 +92,9 @@ async function main() {
   if (typeof reference === 'string') log(`Minimal Next site: ${reference}`);
   else {
     const ours = builds[baselineN];
-    log(`Minimal Next site (../shared/bench/next-reference), ${baselineN} cards, same run: ${reference.seconds} s, peak RSS ${reference.peakMb ?? '?'} MB${ours ? `; portal / minimal Next: ${(ours.seconds / reference.seconds).toFixed(2)}× the time` : ''}.`);
+    log(
+      `Minimal Next site (../shared/bench/next-reference), ${baselineN} cards, same run: ${reference.seconds} s, peak RSS ${reference.peakMb ?? '?'} MB${ours ? `; portal / minimal Next: ${(ours.seconds / reference.seconds).toFixed(2)}× the time` : ''}.`,
+    );
   }
 
   // 2. Serving: a card page and /cards against the same HTML from a static file server.
@@ -105,7 +118,9 @@ async function main() {
     const portal = await load(base + page);
     const baseline = await load(`http://127.0.0.1:${port + 1}${page}`);
     serving[page] = { portal, staticServer: baseline, ratio: +(portal.reqPerSec / baseline.reqPerSec).toFixed(3) };
-    log(`| ${page === '/cards' ? '/cards' : 'card page'} | ${portal.reqPerSec} | ${portal.p99Ms} | ${baseline.reqPerSec} | ${baseline.p99Ms} | ${(portal.reqPerSec / baseline.reqPerSec).toFixed(2)} |`);
+    log(
+      `| ${page === '/cards' ? '/cards' : 'card page'} | ${portal.reqPerSec} | ${portal.p99Ms} | ${baseline.reqPerSec} | ${baseline.p99Ms} | ${(portal.reqPerSec / baseline.reqPerSec).toFixed(2)} |`,
+    );
   }
   statics.close();
   // The minimal Next site's card page under the same load: the framework's own ceiling.
@@ -121,9 +136,16 @@ async function main() {
     referenceStatic.close();
     const ours = serving[card] as { portal: { reqPerSec: number }; ratio: number };
     const floorRatio = floor.reqPerSec / floorStatic.reqPerSec;
-    serving.nextReference = { ...floor, staticServer: floorStatic, ratio: +floorRatio.toFixed(3), portalRatio: +(ours.portal.reqPerSec / floor.reqPerSec).toFixed(3) };
+    serving.nextReference = {
+      ...floor,
+      staticServer: floorStatic,
+      ratio: +floorRatio.toFixed(3),
+      portalRatio: +(ours.portal.reqPerSec / floor.reqPerSec).toFixed(3),
+    };
     log(`| minimal Next card page | ${floor.reqPerSec} | ${floor.p99Ms} | ${floorStatic.reqPerSec} | ${floorStatic.p99Ms} | ${floorRatio.toFixed(2)} |`);
-    log(`\nPortal card page / minimal Next's: ${(ours.portal.reqPerSec / floor.reqPerSec).toFixed(2)} in req/s; each against a static server holding its own HTML: portal ${ours.ratio.toFixed(3)}, minimal Next ${floorRatio.toFixed(3)}.`);
+    log(
+      `\nPortal card page / minimal Next's: ${(ours.portal.reqPerSec / floor.reqPerSec).toFixed(2)} in req/s; each against a static server holding its own HTML: portal ${ours.ratio.toFixed(3)}, minimal Next ${floorRatio.toFixed(3)}.`,
+    );
   }
   results.serving = serving;
 
@@ -147,7 +169,9 @@ async function main() {
     const ours = weight[card] as { html: number; css: number; js: number };
     weight.nextReference = { html: gz(html), js: js.bytes };
     log(`| minimal Next card page | ${kb(gz(html))} | | ${kb(js.bytes)} |`);
-    log(`\nCard page total (HTML + CSS + JS) / minimal Next's: ${((ours.html + ours.css + ours.js) / (gz(html) + js.bytes)).toFixed(2)}; JS alone ${(ours.js / js.bytes).toFixed(2)}.`);
+    log(
+      `\nCard page total (HTML + CSS + JS) / minimal Next's: ${((ours.html + ours.css + ours.js) / (gz(html) + js.bytes)).toFixed(2)}; JS alone ${(ours.js / js.bytes).toFixed(2)}.`,
+    );
   }
   referenceServer?.kill();
   results.weight = weight;
@@ -192,7 +216,9 @@ async function main() {
   log('\n## Dashboard filter update in Chromium');
   const client = await benchDashboard({ count: largest, port: port + 2, reuseBuild: dir });
   results.client = client;
-  log(`At ${largest} cards: median ${client.clientFilterUpdateMs.median.toFixed(1)} ms, p95 ${client.clientFilterUpdateMs.p95.toFixed(1)} ms (target ≤ 16 ms median); server render of a filtered /cards median ${client.serverFilteredRenderMs.median.toFixed(1)} ms.`);
+  log(
+    `At ${largest} cards: median ${client.clientFilterUpdateMs.median.toFixed(1)} ms, p95 ${client.clientFilterUpdateMs.p95.toFixed(1)} ms (target ≤ 16 ms median); server render of a filtered /cards median ${client.serverFilteredRenderMs.median.toFixed(1)} ms.`,
+  );
 
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(root, 'bench/results.md'), `${md.join('\n')}\n`);

@@ -77,7 +77,11 @@ export function BookmarkButton({
       <input type="hidden" name="permalink" value={permalink} />
       <input type="hidden" name="intent" value="toggle" />
       <input type="hidden" name="returnTo" value={returnTo} />
-      <button type="submit" className={`usa-button ${bookmarked ? '' : 'usa-button--outline'} usa-button--small`} aria-pressed={state.kind === 'ready' ? bookmarked : undefined}>
+      <button
+        type="submit"
+        className={`usa-button ${bookmarked ? '' : 'usa-button--outline'} usa-button--small`}
+        aria-pressed={state.kind === 'ready' ? bookmarked : undefined}
+      >
         {bookmarked ? 'In my plan' : 'Add to my plan'}
         <span className="usa-sr-only">: {title}</span>
       </button>

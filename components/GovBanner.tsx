@@ -49,7 +49,8 @@ export function GovBanner() {
               <div className="usa-media-block__body">
                 <p>
                   <strong>Secure .gov websites use HTTPS</strong>
-                  <br />A <strong>lock</strong> (<span className="icon-lock">&#128274;</span>) or <strong>https://</strong> means you&rsquo;ve safely connected to the .gov website. Share sensitive information only on official, secure websites.
+                  <br />A <strong>lock</strong> (<span className="icon-lock">&#128274;</span>) or <strong>https://</strong> means you&rsquo;ve safely connected
+                  to the .gov website. Share sensitive information only on official, secure websites.
                 </p>
               </div>
             </div>

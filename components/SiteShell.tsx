@@ -52,9 +52,7 @@ function SiteFooter() {
       <footer className="usa-footer usa-footer--slim">
         <div className="usa-footer__primary-section">
           <div className="grid-container">
-            <p className="footer-note">
-              Competency cards are for career development only. They do not drive hiring, promotion or pay decisions.
-            </p>
+            <p className="footer-note">Competency cards are for career development only. They do not drive hiring, promotion or pay decisions.</p>
           </div>
         </div>
       </footer>

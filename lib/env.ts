@@ -13,14 +13,16 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** The address the portal's server listens on. Loopback by default: only this machine reaches it. */
   HOST: optional.transform((v) => v ?? '127.0.0.1'),
-  PORT: optional.pipe(
-    z
-      .string()
-      .regex(/^\d{1,5}$/u, { error: 'PORT must be a port number such as 3000' })
-      .transform(Number)
-      .pipe(z.number().int().min(1, { error: 'PORT must be from 1 to 65535' }).max(65535, { error: 'PORT must be from 1 to 65535' }))
-      .optional(),
-  ).transform((v) => v ?? 3000),
+  PORT: optional
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/u, { error: 'PORT must be a port number such as 3000' })
+        .transform(Number)
+        .pipe(z.number().int().min(1, { error: 'PORT must be from 1 to 65535' }).max(65535, { error: 'PORT must be from 1 to 65535' }))
+        .optional(),
+    )
+    .transform((v) => v ?? 3000),
   /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
   DATABASE_URL: optional.pipe(z.url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional()),
   /** Where PGlite keeps its data. */
@@ -41,7 +43,15 @@ const schema = z.object({
   /** Where `next build` writes and the server reads the build (the e2e suite uses a second one). */
   NEXT_DIST_DIR: optional.transform((v) => v ?? '.next'),
   /** Multiplies every rate limit (lib/http/rate.ts); the test servers raise them, production keeps 1. */
-  RATE_LIMIT_SCALE: optional.pipe(z.string().regex(/^\d+(\.\d+)?$/u, { error: 'RATE_LIMIT_SCALE must be a positive number such as 1' }).transform(Number).optional()).transform((v) => v ?? 1),
+  RATE_LIMIT_SCALE: optional
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/u, { error: 'RATE_LIMIT_SCALE must be a positive number such as 1' })
+        .transform(Number)
+        .optional(),
+    )
+    .transform((v) => v ?? 1),
   /** "true" lets local sign-in work when the portal is not reached on loopback. Never in production. */
   UNSAFE_ALLOW_LOCAL_SIGNIN: optional.transform((v) => v === 'true' || v === '1'),
 });
@@ -63,10 +73,14 @@ export function env(): Env {
   }
   const e = result.data;
   if (e.LOGIN_GOV_CLIENT_ID && !e.LOGIN_GOV_PRIVATE_KEY) {
-    throw new ConfigError('LOGIN_GOV_CLIENT_ID is set but LOGIN_GOV_PRIVATE_KEY is not: Login.gov signs clients in with private_key_jwt, so set the PEM private key whose public key is registered with Login.gov.');
+    throw new ConfigError(
+      'LOGIN_GOV_CLIENT_ID is set but LOGIN_GOV_PRIVATE_KEY is not: Login.gov signs clients in with private_key_jwt, so set the PEM private key whose public key is registered with Login.gov.',
+    );
   }
   if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) {
-    throw new ConfigError('OIDC_ISSUER is set but OIDC_CLIENT_ID is not: set the client id registered with that issuer (and OIDC_CLIENT_SECRET if it uses one).');
+    throw new ConfigError(
+      'OIDC_ISSUER is set but OIDC_CLIENT_ID is not: set the client id registered with that issuer (and OIDC_CLIENT_SECRET if it uses one).',
+    );
   }
   cached = e;
   return e;

@@ -21,7 +21,7 @@ import { badRequest } from './http/errors';
 import type { CardSearch } from './search';
 
 export const PAGE_SIZE = 25;
-export const MAX_QUERY_LENGTH = 200;
+const MAX_QUERY_LENGTH = 200;
 
 interface ParamSpec {
   readonly description: string;
@@ -45,10 +45,21 @@ interface ParamSpec {
 export const FILTER_PARAMS = {
   series: { description: 'Job series (repeatable; values combine with OR).', repeatable: true, values: SERIES_CODES, type: 'string' },
   level: { description: 'Career level (repeatable).', repeatable: true, values: CAREER_LEVELS, type: 'string' },
-  grade: { description: `A GS grade, ${MIN_GRADE}–${MAX_GRADE}: selects its career level.`, repeatable: false, type: 'integer', minimum: MIN_GRADE, maximum: MAX_GRADE },
+  grade: {
+    description: `A GS grade, ${MIN_GRADE}–${MAX_GRADE}: selects its career level.`,
+    repeatable: false,
+    type: 'integer',
+    minimum: MIN_GRADE,
+    maximum: MAX_GRADE,
+  },
   group: { description: 'Competency group (repeatable).', repeatable: true, values: COMPETENCY_GROUPS, type: 'string' },
   competency: { description: 'Competency slug, as in `competencySlug` (repeatable).', repeatable: true, type: 'string' },
-  q: { description: `Free text, ranked by relevance (at most ${MAX_QUERY_LENGTH} characters).`, repeatable: false, type: 'string', maxLength: MAX_QUERY_LENGTH },
+  q: {
+    description: `Free text, ranked by relevance (at most ${MAX_QUERY_LENGTH} characters).`,
+    repeatable: false,
+    type: 'string',
+    maxLength: MAX_QUERY_LENGTH,
+  },
   bookmarked: { description: 'Only the cards in the signed-in person’s plan (1).', repeatable: false, type: 'boolean', signedIn: true },
   page: { description: `A page of ${PAGE_SIZE} results, as on the dashboard; without it, every match.`, repeatable: false, type: 'integer', minimum: 1 },
   all: { description: 'Show all cards: no signed-in defaults.', repeatable: false, type: 'boolean', dashboardOnly: true },
@@ -186,7 +197,8 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
       case 'bookmarked': {
         if (!single(key)) break;
         if (value === '1' || value === 'true') bookmarked = true;
-        else if (value !== '' && value !== '0' && value !== 'false') notices.push({ param: key, message: `“${clip(value)}” is not 1 or 0; the bookmarked filter was ignored.` });
+        else if (value !== '' && value !== '0' && value !== 'false')
+          notices.push({ param: key, message: `“${clip(value)}” is not 1 or 0; the bookmarked filter was ignored.` });
         break;
       }
       case 'all':
@@ -238,7 +250,7 @@ export function selectedLevels(filter: Filter): CareerLevel[] {
 }
 
 /** List order: the same as the card pages' (lib/cards/collection.ts). */
-export const compareSummaries: (a: CardSummary, b: CardSummary) => number = compareCards;
+const compareSummaries: (a: CardSummary, b: CardSummary) => number = compareCards;
 
 const FACETS: readonly FacetName[] = ['series', 'level', 'group', 'competency'];
 
@@ -327,9 +339,18 @@ export function applyFilter(cards: readonly CardSummary[], filter: Filter, searc
   return {
     results,
     facets: {
-      series: values('series', SERIES_CODES.map((code) => ({ value: code, label: `${code} ${SERIES[code]}` }))),
-      level: values('level', CAREER_LEVELS.map((level) => ({ value: level, label: `${level} (${formatGsRange(CAREER_LEVEL_GS[level])})` }))),
-      group: values('group', COMPETENCY_GROUPS.map((group) => ({ value: group, label: group }))),
+      series: values(
+        'series',
+        SERIES_CODES.map((code) => ({ value: code, label: `${code} ${SERIES[code]}` })),
+      ),
+      level: values(
+        'level',
+        CAREER_LEVELS.map((level) => ({ value: level, label: `${level} (${formatGsRange(CAREER_LEVEL_GS[level])})` })),
+      ),
+      group: values(
+        'group',
+        COMPETENCY_GROUPS.map((group) => ({ value: group, label: group })),
+      ),
       competency: values('competency', competencyValues(cards)),
     },
   };

@@ -31,6 +31,5 @@ export function contentSecurityPolicy({ nonce, hashes = [], formTargets = [] }: 
   ].join('; ');
 }
 
-
 /** For responses that are not pages (downloads, data, short error pages): nothing may load or run. */
 export const LOCKED_DOWN_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";

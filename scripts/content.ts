@@ -36,7 +36,7 @@ async function provenance(from: string, files: readonly string[]): Promise<strin
   const lines = [
     '# Where this content comes from',
     '',
-    'Imported from CFO.gov\'s structured career-planning source (public domain U.S. government data) with',
+    "Imported from CFO.gov's structured career-planning source (public domain U.S. government data) with",
     '',
     '    npm run content:import -- --from ../shared/corpus/cfo-source --to content',
     '',
@@ -49,12 +49,24 @@ async function provenance(from: string, files: readonly string[]): Promise<strin
     lines.push(`- \`${file}\`: ${createHash('sha256').update(bytes).digest('hex')}`);
   }
   const note = path.join(from, 'SOURCE.md');
-  if (existsSync(note)) lines.push('', 'The source\'s own note (its repository, paths and commits):', '', ...(await readFile(note, 'utf8')).trim().split('\n').map((l) => (l ? `> ${l}` : '>')));
+  if (existsSync(note))
+    lines.push(
+      '',
+      "The source's own note (its repository, paths and commits):",
+      '',
+      ...(await readFile(note, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => (l ? `> ${l}` : '>')),
+    );
   return `${lines.join('\n')}\n`;
 }
 
 async function importCards(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string', default: '.generated/imported' }, force: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string', default: '.generated/imported' }, force: { type: 'boolean', default: false } },
+  });
   if (!values.from) throw new UsageError('--from <dir> is required: a Jekyll _cards/ folder, or a folder with cards.json');
   const from = path.resolve(values.from);
   const to = path.resolve(values.to);
@@ -87,19 +99,31 @@ async function importCards(args: string[]): Promise<number> {
   for (const item of items) if (item.kind === 'skip') console.log(`${'skipped'.padEnd(9)} ${item.source}: ${item.reason}`);
   const count = (o: string) => reports.filter((r) => r.outcome === o).length;
   const skipped = count('skipped') + items.filter((i) => i.kind === 'skip').length;
-  console.log(`\n${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${skipped} skipped → ${path.relative(process.cwd(), to) || '.'}`);
+  console.log(
+    `\n${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ${skipped} skipped → ${path.relative(process.cwd(), to) || '.'}`,
+  );
   return 0;
 }
 
 async function generate(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { count: { type: 'string' }, to: { type: 'string', default: '.generated/synthetic' }, seed: { type: 'string', default: '1' }, force: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      count: { type: 'string' },
+      to: { type: 'string', default: '.generated/synthetic' },
+      seed: { type: 'string', default: '1' },
+      force: { type: 'boolean', default: false },
+    },
+  });
   const count = Number(values.count);
   const seed = Number(values.seed);
   if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UsageError('--count N is required: a whole number from 1 to 1,000,000');
   if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
   const reports = await writeCards(path.resolve(values.to), generateCards(count, seed), values.force);
   const count_ = (o: string) => reports.filter((r) => r.outcome === o).length;
-  console.log(`${count} synthetic card(s), seed ${seed}: ${count_('created')} created, ${count_('updated')} updated, ${count_('unchanged')} unchanged, ${count_('skipped')} skipped → ${path.relative(process.cwd(), path.resolve(values.to))}`);
+  console.log(
+    `${count} synthetic card(s), seed ${seed}: ${count_('created')} created, ${count_('updated')} updated, ${count_('unchanged')} unchanged, ${count_('skipped')} skipped → ${path.relative(process.cwd(), path.resolve(values.to))}`,
+  );
   return 0;
 }
 

@@ -29,9 +29,17 @@ function walk(dir: string): void {
     const html = readFileSync(full, 'utf8');
     const hashes = new Set<string>();
     for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/giu)) {
-      hashes.add(`'sha256-${createHash('sha256').update(match[1] ?? '', 'utf8').digest('base64')}'`);
+      hashes.add(
+        `'sha256-${createHash('sha256')
+          .update(match[1] ?? '', 'utf8')
+          .digest('base64')}'`,
+      );
     }
-    let route = `/${path.relative(appDir, full).replace(/\.html$/u, '').split(path.sep).join('/')}`;
+    let route = `/${path
+      .relative(appDir, full)
+      .replace(/\.html$/u, '')
+      .split(path.sep)
+      .join('/')}`;
     if (route === '/index') route = '/';
     routes[route] = [...hashes];
     scripts += hashes.size;

@@ -41,7 +41,8 @@ function refuse(req: IncomingMessage): { status: number; message: string } | nul
   if (Number.isFinite(declared) && declared > MAX_BODY) return { status: 413, message: `The request body is too large (at most ${MAX_BODY / 1024} KB).` };
   const type = req.headers['content-type'] ?? '';
   // A page takes POSTs only as server actions; a multipart body without its boundary makes Next's form parser fail.
-  if (/^multipart\/form-data/iu.test(type) && !/;\s*boundary=/iu.test(type)) return { status: 400, message: 'The form could not be read: multipart/form-data without a boundary.' };
+  if (/^multipart\/form-data/iu.test(type) && !/;\s*boundary=/iu.test(type))
+    return { status: 400, message: 'The form could not be read: multipart/form-data without a boundary.' };
   return null;
 }
 
@@ -77,35 +78,38 @@ async function main(): Promise<void> {
   const logRequests = process.env.LOG_REQUESTS !== '0';
   let stopping = false;
 
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 5_000, maxHeaderSize: 16 * 1024 }, (req: IncomingMessage, res: ServerResponse) => {
-    const id = randomUUID();
-    const started = process.hrtime.bigint();
-    res.setHeader('X-Request-Id', id);
-    if (stopping) res.setHeader('Connection', 'close');
-    if (logRequests) {
-      res.once('finish', () => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        log({ id, method: req.method, path: (req.url ?? '').split('?')[0]?.slice(0, 300), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+  const server = createServer(
+    { requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 5_000, maxHeaderSize: 16 * 1024 },
+    (req: IncomingMessage, res: ServerResponse) => {
+      const id = randomUUID();
+      const started = process.hrtime.bigint();
+      res.setHeader('X-Request-Id', id);
+      if (stopping) res.setHeader('Connection', 'close');
+      if (logRequests) {
+        res.once('finish', () => {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          log({ id, method: req.method, path: (req.url ?? '').split('?')[0]?.slice(0, 300), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+        });
+      }
+      const refusal = refuse(req);
+      if (refusal) {
+        res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' });
+        res.end(JSON.stringify({ error: refusal.message }));
+        return;
+      }
+      const remoteAddress = req.socket.remoteAddress ?? '';
+      const connection = { remoteAddress, local: loopbackListener && isLoopbackAddress(remoteAddress), requestId: id };
+      connections.run(connection, () => {
+        handle(req, res).catch((error: unknown) => {
+          console.error(error);
+          if (!res.headersSent) {
+            res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+            res.end('Something went wrong on our side. Please try again.');
+          }
+        });
       });
-    }
-    const refusal = refuse(req);
-    if (refusal) {
-      res.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' });
-      res.end(JSON.stringify({ error: refusal.message }));
-      return;
-    }
-    const remoteAddress = req.socket.remoteAddress ?? '';
-    const connection = { remoteAddress, local: loopbackListener && isLoopbackAddress(remoteAddress), requestId: id };
-    connections.run(connection, () => {
-      handle(req, res).catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) {
-          res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-          res.end('Something went wrong on our side. Please try again.');
-        }
-      });
-    });
-  });
+    },
+  );
   if (dev) server.on('upgrade', app.getUpgradeHandler());
 
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -35,15 +35,15 @@ export default async function CardsPage({ searchParams }: Props) {
   if (signedOutPlan) query.delete('bookmarked');
   const bookmarks = account?.bookmarks ?? [];
   const shown = dashboardFor(query, summaries, getCardSearch(), new Set(bookmarks));
-  const notices: Notice[] = [...shown.notices, ...(signedOutPlan ? [{ param: 'bookmarked', message: 'Sign in to see only the cards in your plan; showing all cards.' }] : [])];
+  const notices: Notice[] = [
+    ...shown.notices,
+    ...(signedOutPlan ? [{ param: 'bookmarked', message: 'Sign in to see only the cards in your plan; showing all cards.' }] : []),
+  ];
   const initial: DashboardState = { ...shown, notices, results: undefined };
   return (
     <div className="grid-container">
       <h1>Competency cards</h1>
-      <p className="usa-intro">
-        Find the competencies of your job series and career level: what each proficiency level looks like, and courses to get
-        there.
-      </p>
+      <p className="usa-intro">Find the competencies of your job series and career level: what each proficiency level looks like, and courses to get there.</p>
       {defaulted ? (
         <p className="defaults-note">
           Showing your series and career level. <Link href="/cards?all=1">Show all cards</Link>

@@ -57,8 +57,8 @@ export default async function SignInPage({ searchParams }: Props) {
                 Local sign-in
               </h2>
               <p className="usa-alert__text">
-                No identity provider is configured, so this machine offers a local sign-in for trying the portal. It works only on
-                localhost. Anyone using this machine can sign in under any name.
+                No identity provider is configured, so this machine offers a local sign-in for trying the portal. It works only on localhost. Anyone using this
+                machine can sign in under any name.
               </p>
             </div>
           </div>

@@ -14,7 +14,10 @@ function apply(root: HTMLElement, { text, modality, freeOnly }: Criteria): numbe
   const filtering = words.length > 0 || modality !== '' || freeOnly;
   let count = 0;
   for (const item of root.querySelectorAll<HTMLElement>('[data-course]')) {
-    const match = words.every((w) => (item.dataset.text ?? '').includes(w)) && (modality === '' || item.dataset.modality === modality) && (!freeOnly || item.dataset.free === '1');
+    const match =
+      words.every((w) => (item.dataset.text ?? '').includes(w)) &&
+      (modality === '' || item.dataset.modality === modality) &&
+      (!freeOnly || item.dataset.free === '1');
     item.hidden = !match;
     if (match) count++;
   }
@@ -34,7 +37,11 @@ const noop = () => () => undefined;
  */
 export function CourseFilter({ target, modalities, total }: { target: string; modalities: readonly string[]; total: number }) {
   const id = useId();
-  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const [criteria, setCriteria] = useState<Criteria>({ text: '', modality: '', freeOnly: false });
   const [shown, setShown] = useState(total);
 
@@ -70,7 +77,13 @@ export function CourseFilter({ target, modalities, total }: { target: string; mo
         </div>
       ) : null}
       <div className="usa-checkbox course-filter__field">
-        <input className="usa-checkbox__input" id={`${id}-free`} type="checkbox" checked={criteria.freeOnly} onChange={(e) => change({ freeOnly: e.target.checked })} />
+        <input
+          className="usa-checkbox__input"
+          id={`${id}-free`}
+          type="checkbox"
+          checked={criteria.freeOnly}
+          onChange={(e) => change({ freeOnly: e.target.checked })}
+        />
         <label className="usa-checkbox__label" htmlFor={`${id}-free`}>
           Free courses only
         </label>

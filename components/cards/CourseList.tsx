@@ -6,7 +6,9 @@ import { CourseFilter } from './CourseFilter';
 const FIRST = 5;
 
 function CatalogueCourse({ course, alsoLevels }: { course: Course; alsoLevels: readonly number[] }) {
-  const facts = [course.provider, course.modality, course.duration ? durationLabel(course.duration) : null, priceLabel(course.price), course.creditType].filter(Boolean);
+  const facts = [course.provider, course.modality, course.duration ? durationLabel(course.duration) : null, priceLabel(course.price), course.creditType].filter(
+    Boolean,
+  );
   return (
     <li
       className="course"
@@ -80,7 +82,8 @@ export function CourseList({ competency, levels, courses }: { competency: string
       {courses.byLevel.map((group) => (
         <section key={group.level} className="course-group" aria-labelledby={`courses-level-${group.level}`}>
           <h3 id={`courses-level-${group.level}`}>
-            Level {group.level} courses ({group.name}) <span className="course-count">{group.courses.length === 1 ? '1 course' : `${group.courses.length} courses`}</span>
+            Level {group.level} courses ({group.name}){' '}
+            <span className="course-count">{group.courses.length === 1 ? '1 course' : `${group.courses.length} courses`}</span>
           </h3>
           <Folded
             items={group.courses}

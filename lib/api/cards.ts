@@ -17,7 +17,7 @@ const seriesCode = z.enum(SERIES_CODES as [string, ...string[]]).describe('Job s
 const careerLevel = z.enum(CAREER_LEVELS).describe('Career level');
 const group = z.enum(COMPETENCY_GROUPS).describe('Competency group');
 
-export const cardListItemSchema = z
+const cardListItemSchema = z
   .object({
     slug: z.string().describe('The card in /api/cards/<slug> and /cards/export?slug=<slug>'),
     title: z.string(),
@@ -61,7 +61,9 @@ export const cardSchema = cardListItemSchema
           title: z.string(),
           provider: z.string().nullable(),
           url: z.string().nullable().describe('An http(s) URL, or null'),
-          levels: z.array(z.number().int().min(1).max(5)).describe('The card’s proficiency levels the course serves; empty for a course the card file lists itself'),
+          levels: z
+            .array(z.number().int().min(1).max(5))
+            .describe('The card’s proficiency levels the course serves; empty for a course the card file lists itself'),
           modality: z.string().nullable(),
           duration: z.string().nullable().describe('For example “2 days”'),
           price: z.number().int().nullable().describe('Whole US dollars; 0 is free; null when not listed'),
@@ -79,7 +81,10 @@ export const errorSchema = z.object({ error: z.string().describe('What was wrong
 export type CardListItem = z.infer<typeof cardListItemSchema>;
 export type CardJson = z.infer<typeof cardSchema>;
 
-type Listed = Pick<CardSummary, 'slug' | 'url' | 'permalink' | 'title' | 'seriesCode' | 'seriesTitle' | 'careerLevel' | 'gsLabel' | 'group' | 'competency' | 'competencySlug'>;
+type Listed = Pick<
+  CardSummary,
+  'slug' | 'url' | 'permalink' | 'title' | 'seriesCode' | 'seriesTitle' | 'careerLevel' | 'gsLabel' | 'group' | 'competency' | 'competencySlug'
+>;
 
 export function listItem(card: Listed): CardListItem {
   return {
@@ -135,7 +140,7 @@ export function cardJson(card: Card, courses: CardCourses): CardJson {
 }
 
 /** The parameters the open-data API takes: the dashboard's, less the signed-in person's. */
-export const API_PARAMS: readonly string[] = Object.entries(FILTER_PARAMS)
+const API_PARAMS: readonly string[] = Object.entries(FILTER_PARAMS)
   .filter(([, spec]) => !('signedIn' in spec))
   .map(([key]) => key);
 

@@ -23,14 +23,23 @@ const cached = {
   ETag: { description: 'A strong validator of the body; send it back as If-None-Match.', schema: { type: 'string' } },
   'Cache-Control': { description: 'public, max-age=300, must-revalidate', schema: { type: 'string' } },
 };
-const ifNoneMatch = { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'An ETag from an earlier answer: 304 when unchanged.' };
+const ifNoneMatch = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
+  description: 'An ETag from an earlier answer: 304 when unchanged.',
+};
 const notModified = { description: 'Not modified (the If-None-Match tag matches).', headers: cached };
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 
 export function openApiDocument(): Record<string, unknown> {
   const schemas = z.toJSONSchema(z.object({ list: cardListSchema, card: cardSchema, error: errorSchema }), { target: 'draft-2020-12' });
   // Shared definitions become components; their references follow them there.
-  const defs = JSON.parse(JSON.stringify((schemas as { $defs?: unknown }).$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, unknown>;
+  const defs = JSON.parse(JSON.stringify((schemas as { $defs?: unknown }).$defs ?? {}).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<
+    string,
+    unknown
+  >;
   return {
     openapi: '3.1.0',
     info: {
@@ -45,7 +54,11 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Cards matching a filter',
           parameters: [...filterParameters, ifNoneMatch],
           responses: {
-            200: { description: 'The matching cards, in the dashboard’s order.', headers: cached, content: { 'application/json': { schema: ref('CardList') } } },
+            200: {
+              description: 'The matching cards, in the dashboard’s order.',
+              headers: cached,
+              content: { 'application/json': { schema: ref('CardList') } },
+            },
             304: notModified,
             400: error('A parameter is unknown or has a value the dashboard would ignore.'),
           },
@@ -54,10 +67,16 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/cards.csv': {
         get: {
           summary: 'Cards matching a filter, as CSV',
-          description: 'RFC 4180, UTF-8 with a byte-order mark; one row per card; cells that would start a spreadsheet formula are prefixed with a single quote.',
+          description:
+            'RFC 4180, UTF-8 with a byte-order mark; one row per card; cells that would start a spreadsheet formula are prefixed with a single quote.',
           parameters: [...filterParameters, ifNoneMatch],
           responses: {
-            200: { description: 'Columns: Series code, Series title, Career level, GS range, Competency group, Functional designation, Competency, Description, Proficiency levels, Behaviors, Proficiency definitions, Courses, Permalink.', headers: cached, content: { 'text/csv': { schema: { type: 'string' } } } },
+            200: {
+              description:
+                'Columns: Series code, Series title, Career level, GS range, Competency group, Functional designation, Competency, Description, Proficiency levels, Behaviors, Proficiency definitions, Courses, Permalink.',
+              headers: cached,
+              content: { 'text/csv': { schema: { type: 'string' } } },
+            },
             304: notModified,
             400: error('A parameter is unknown or has a value the dashboard would ignore.'),
           },
@@ -66,7 +85,16 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/cards/{slug}': {
         get: {
           summary: 'One card',
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' }, description: 'The card page’s path after /cards/, as in `slug` of the list.' }, ifNoneMatch],
+          parameters: [
+            {
+              name: 'slug',
+              in: 'path',
+              required: true,
+              schema: { type: 'string' },
+              description: 'The card page’s path after /cards/, as in `slug` of the list.',
+            },
+            ifNoneMatch,
+          ],
           responses: {
             200: { description: 'The card.', headers: cached, content: { 'application/json': { schema: ref('Card') } } },
             304: notModified,

@@ -4,9 +4,9 @@ import { nobody } from '../http/handle';
 import { LOCKED_DOWN_CSP } from '../security';
 
 /** The cards change only with a deployment: caches may keep an answer a few minutes, then revalidate. */
-export const API_CACHE_CONTROL = 'public, max-age=300, must-revalidate';
+const API_CACHE_CONTROL = 'public, max-age=300, must-revalidate';
 
-export function etagOf(body: string | Uint8Array): string {
+function etagOf(body: string | Uint8Array): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 }
 
@@ -26,7 +26,7 @@ export function cachedResponse(request: Request, body: string, contentType: stri
 }
 
 /** Open to scripts on any origin: public data, no cookies read. A script may revalidate with If-None-Match and read the ETag. */
-export const CORS_HEADERS = {
+const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers': 'ETag',
 } as const;
@@ -39,7 +39,12 @@ export function cachedJson(request: Request, data: unknown): Response {
 export function preflight(): Response {
   return new Response(null, {
     status: 204,
-    headers: { ...CORS_HEADERS, 'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS', 'Access-Control-Allow-Headers': 'If-None-Match', 'Access-Control-Max-Age': '86400' },
+    headers: {
+      ...CORS_HEADERS,
+      'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+      'Access-Control-Allow-Headers': 'If-None-Match',
+      'Access-Control-Max-Age': '86400',
+    },
   });
 }
 

@@ -11,7 +11,7 @@ export { localSignInAllowed } from './policy';
  * The identity of a local name: the same name (ignoring letter case, spacing and Unicode
  * compatibility forms) is the same person; any other name — `张三` and `李四` too — is another.
  */
-export function localIdentity(name: string): string {
+function localIdentity(name: string): string {
   const key = name.normalize('NFKC').replace(/\s+/gu, ' ').trim().toLowerCase();
   return `local-${createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 32)}@local.invalid`;
 }

@@ -79,8 +79,7 @@ export function parseBody(html: string): BodySections {
   };
   visit(tree);
 
-  const toList = (map: Map<ProficiencyNumber, string[]>): LevelItems[] =>
-    [...map.entries()].map(([level, items]) => ({ level, items: unique(items) }));
+  const toList = (map: Map<ProficiencyNumber, string[]>): LevelItems[] => [...map.entries()].map(([level, items]) => ({ level, items: unique(items) }));
   return { behaviors: toList(sections.behaviors), definitions: toList(sections.definitions), unreadableTerms };
 }
 

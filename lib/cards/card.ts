@@ -71,8 +71,7 @@ export interface LoadedCard {
 /** Loads, validates and normalises one card file. Never throws for bad content: it reports problems. */
 export function loadCard(file: string, text: string, sourcePath: string = file): LoadedCard {
   const problems: Problem[] = [];
-  const at = (field: string, line: number, message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file, line, field, message, severity });
+  const at = (field: string, line: number, message: string, severity: Problem['severity'] = 'error') => problems.push({ file, line, field, message, severity });
 
   let fm;
   try {
@@ -104,8 +103,7 @@ export function cardFromData(
   bodyLine = 1,
 ): LoadedCard {
   const problems: Problem[] = [];
-  const at = (field: string, line: number, message: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ file, line, field, message, severity });
+  const at = (field: string, line: number, message: string, severity: Problem['severity'] = 'error') => problems.push({ file, line, field, message, severity });
   const lineOf = (field: string) => lines[field] ?? 1;
   for (const key of Object.keys(data)) {
     if (!KNOWN_FIELDS.has(key)) at(key, lineOf(key), 'unknown field, ignored', 'warning');
@@ -130,13 +128,17 @@ export function cardFromData(
   checkFilters(raw, (message) => at('filters', lineOf('filters'), message, 'warning'));
   raw.relevant_courses.forEach((item, i) => {
     for (const href of hrefsOf(item)) {
-      if (!safeHttpUrl(href)) at('relevant_courses', lineOf('relevant_courses') + i + 1, `course link "${href.slice(0, 60)}" is not an http(s) URL; it is shown without a link`, 'warning');
+      if (!safeHttpUrl(href))
+        at(
+          'relevant_courses',
+          lineOf('relevant_courses') + i + 1,
+          `course link "${href.slice(0, 60)}" is not an http(s) URL; it is shown without a link`,
+          'warning',
+        );
     }
   });
 
-  const card = normalise(raw, body, sourcePath, (field, message, severity) =>
-    at(field, field === 'body' ? bodyLine : lineOf(field), message, severity),
-  );
+  const card = normalise(raw, body, sourcePath, (field, message, severity) => at(field, field === 'body' ? bodyLine : lineOf(field), message, severity));
   return { card, problems, canonical: canonicalFrontMatter(raw), body, permalinkLine: lineOf('permalink') };
 }
 
@@ -147,10 +149,7 @@ function normalise(raw: RawCard, body: string, sourcePath: string, report: Repor
   for (const term of sections.unreadableTerms) {
     report('body', `could not read a proficiency level from "${term}" (expected e.g. "Level 3 - Intermediate")`, 'error');
   }
-  const named = new Set<ProficiencyNumber>([
-    ...sections.behaviors.map((l) => l.level),
-    ...sections.definitions.map((l) => l.level),
-  ]);
+  const named = new Set<ProficiencyNumber>([...sections.behaviors.map((l) => l.level), ...sections.definitions.map((l) => l.level)]);
   const levelsNamed = [...named].sort((a, b) => a - b);
 
   const behaviors = fillFromFrontMatter(sections.behaviors, raw.behavior_illustrations, levelsNamed);

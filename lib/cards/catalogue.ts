@@ -71,7 +71,16 @@ export function parsePrice(value: string): number | undefined {
   return Math.round(Number(`${match[1].replace(/,/gu, '')}.${match[2] ?? '0'}`));
 }
 
-const UNITS: Record<string, string> = { hour: 'hours', hours: 'hours', day: 'days', days: 'days', month: 'months', months: 'months', week: 'weeks', weeks: 'weeks' };
+const UNITS: Record<string, string> = {
+  hour: 'hours',
+  hours: 'hours',
+  day: 'days',
+  days: 'days',
+  month: 'months',
+  months: 'months',
+  week: 'weeks',
+  weeks: 'weeks',
+};
 
 function parseDuration(amount: string, unit: string): CourseDuration | undefined | 'invalid' {
   if (!amount.trim() && !unit.trim()) return undefined;
@@ -107,7 +116,13 @@ export function parseCatalogue(csv: string, competencies: ReadonlyMap<string, st
     records = parse(csv, { columns: true, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as typeof records;
   } catch (error) {
     const line = typeof error === 'object' && error && 'lines' in error && typeof error.lines === 'number' ? error.lines : 1;
-    problems.push({ file, line, field: 'file', message: `not a readable CSV file: ${error instanceof Error ? error.message : String(error)}`, severity: 'error' });
+    problems.push({
+      file,
+      line,
+      field: 'file',
+      message: `not a readable CSV file: ${error instanceof Error ? error.message : String(error)}`,
+      severity: 'error',
+    });
     return { courses: [], problems };
   }
   const byIdentity = new Map<string, { course: Omit<Course, 'slug' | 'serves'>; serves: Map<string, Set<number>> }>();
@@ -153,10 +168,15 @@ export function parseCatalogue(csv: string, competencies: ReadonlyMap<string, st
       continue;
     }
     const price = parsePrice(row.price ?? '');
-    if (price !== undefined && Number.isNaN(price)) warn(line, 'price', `${label}: “${(row.price ?? '').slice(0, 20)}” is not a price such as $995; shown as not listed`);
+    if (price !== undefined && Number.isNaN(price))
+      warn(line, 'price', `${label}: “${(row.price ?? '').slice(0, 20)}” is not a price such as $995; shown as not listed`);
     const duration = parseDuration(row.course_duration_num ?? '', row.course_duration_attribute ?? '');
     if (duration === 'invalid') {
-      warn(line, 'course_duration_num', `${label}: “${row.course_duration_num ?? ''} ${row.course_duration_attribute ?? ''}” is not a duration such as 2 Days; shown as not listed`);
+      warn(
+        line,
+        'course_duration_num',
+        `${label}: “${row.course_duration_num ?? ''} ${row.course_duration_attribute ?? ''}” is not a duration such as 2 Days; shown as not listed`,
+      );
     }
     const provider = plain(row.training_providers ?? '');
     const identity = `${title.toLowerCase()}\u0000${provider.toLowerCase()}\u0000${url}`;
@@ -244,7 +264,7 @@ export function courseIndex(courses: readonly Course[]): Map<string, Course[]> {
  * course once, under the lowest of the card's levels it serves (`alsoLevels` names the card's
  * other levels it serves). Levels with no course are left out.
  */
-export function coursesForCard(card: { readonly competencySlug: string; readonly levels: readonly { readonly level: number }[] }, index: CourseIndex): LevelCourses[] {
+function coursesForCard(card: { readonly competencySlug: string; readonly levels: readonly { readonly level: number }[] }, index: CourseIndex): LevelCourses[] {
   const cardLevels = card.levels.map((l) => l.level).sort((a, b) => a - b);
   const groups = new Map<number, LevelCourses['courses']>(cardLevels.map((l) => [l, []]));
   for (const course of index.get(card.competencySlug) ?? []) {
@@ -254,9 +274,7 @@ export function coursesForCard(card: { readonly competencySlug: string; readonly
     if (first === undefined) continue;
     groups.get(first)?.push({ course, alsoLevels: matching.slice(1) });
   }
-  return [...groups]
-    .filter(([, courses]) => courses.length > 0)
-    .map(([level, courses]) => ({ level, name: proficiencyName(level), courses }));
+  return [...groups].filter(([, courses]) => courses.length > 0).map(([level, courses]) => ({ level, name: proficiencyName(level), courses }));
 }
 
 /** Every course a card shows: the catalogue's, by proficiency level, then the ones only its file lists. */

@@ -94,7 +94,13 @@ export function buildCollection(items: readonly Located[]): Collection {
   for (const card of cards) {
     const other = seenUrl.get(card.url.toLowerCase());
     if (other && other !== card) {
-      problems.push({ file: card.sourcePath, line: 1, field: 'permalink', message: `"${card.url}" differs only in letter case from the page of ${other.sourcePath}`, severity: 'error' });
+      problems.push({
+        file: card.sourcePath,
+        line: 1,
+        field: 'permalink',
+        message: `"${card.url}" differs only in letter case from the page of ${other.sourcePath}`,
+        severity: 'error',
+      });
     }
     seenUrl.set(card.url.toLowerCase(), card);
   }

@@ -37,7 +37,7 @@ export function normaliseCareerLevel(value: string): CareerLevel | null {
 }
 
 /** The career level whose GS range is exactly this one, if any. */
-export function careerLevelOfRange(range: GsRange): CareerLevel | null {
+function careerLevelOfRange(range: GsRange): CareerLevel | null {
   for (const [level, gs] of Object.entries(CAREER_LEVEL_GS)) {
     if (gs.min === range.min && gs.max === range.max && isCareerLevel(level)) return level;
   }

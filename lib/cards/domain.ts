@@ -55,7 +55,7 @@ export function proficiencyName(level: number): string {
   return isProficiencyNumber(level) ? PROFICIENCY_LEVELS[level] : `Level ${level}`;
 }
 
-export const FUNCTIONAL_DESIGNATIONS = {
+const FUNCTIONAL_DESIGNATIONS = {
   'Job Specific Competencies': ['Primary', 'Secondary', 'Alternate'],
   'General Career Competencies': ['Personal', 'Projects', 'Leading'],
 } as const;

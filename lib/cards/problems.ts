@@ -14,10 +14,3 @@ export interface Problem {
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}: ${p.field}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
 }
-
-export class ContentError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'ContentError';
-  }
-}

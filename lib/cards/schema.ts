@@ -65,16 +65,14 @@ export const rawCardSchema = z
       return group;
     }),
     competency_description: requiredText,
-    level: z
-      .union([z.string(), z.number()], { error: (i) => (i.input === undefined ? 'is required' : 'must be text such as "10-13"') })
-      .transform((v, ctx) => {
-        const parsed = parseGsLevel(v);
-        if (!parsed) {
-          ctx.addIssue({ code: 'custom', message: `could not read a GS range such as "10-13" from "${v}"` });
-          return z.NEVER;
-        }
-        return { raw: String(v), ...parsed };
-      }),
+    level: z.union([z.string(), z.number()], { error: (i) => (i.input === undefined ? 'is required' : 'must be text such as "10-13"') }).transform((v, ctx) => {
+      const parsed = parseGsLevel(v);
+      if (!parsed) {
+        ctx.addIssue({ code: 'custom', message: `could not read a GS range such as "10-13" from "${v}"` });
+        return z.NEVER;
+      }
+      return { raw: String(v), ...parsed };
+    }),
     behavior_illustrations: questionList,
     proficiency_level_definition: questionList,
     relevant_courses: z

@@ -26,7 +26,7 @@ export interface CardSource {
 }
 
 /** The `relevant_courses` item CFO.gov's newest cards write: a link, then the provider. */
-export function courseItem(course: CardSource['courses'][number]): string {
+function courseItem(course: CardSource['courses'][number]): string {
   const title = escapeText(course.title);
   const provider = course.provider ? `, ${escapeText(course.provider)}` : '';
   if (!course.url) return `${title}${provider}`;

@@ -11,7 +11,7 @@ export interface WriteReport {
   readonly reason?: string;
 }
 
-export const MANIFEST = '.import-manifest.json';
+const MANIFEST = '.import-manifest.json';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -97,7 +97,8 @@ function lockedBy(dir: string): DatabaseLockedError {
   let who = 'another process';
   try {
     const info = JSON.parse(readFileSync(path.join(dir, 'fm-portal.lock'), 'utf8')) as { pid?: unknown; host?: unknown; since?: unknown };
-    if (typeof info.pid === 'number') who = `another process (most likely process ${info.pid}${typeof info.host === 'string' ? ` on ${info.host}` : ''}, since ${String(info.since)})`;
+    if (typeof info.pid === 'number')
+      who = `another process (most likely process ${info.pid}${typeof info.host === 'string' ? ` on ${info.host}` : ''}, since ${String(info.since)})`;
   } catch {
     // no readable note: say what we know
   }

@@ -57,7 +57,7 @@ export const CARD_COLUMNS = [
 /** Lists in one cell are one item per line (a line break inside a quoted cell is RFC 4180). */
 const lines = (items: readonly string[]) => items.join('\n');
 
-export function cardCells(item: ExportCard, origin: string): Cell[] {
+function cardCells(item: ExportCard, origin: string): Cell[] {
   const r = cardRecord(item);
   return [
     new TextCode(r.seriesCode),
@@ -78,7 +78,13 @@ export function cardCells(item: ExportCard, origin: string): Cell[] {
 
 /** Writes rows (the first is the header) as an RFC 4180 document with a BOM. */
 export function toCsv(rows: readonly (readonly Cell[])[]): string {
-  return BOM + stringify(rows.map((row) => row.map(render)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/u });
+  return (
+    BOM +
+    stringify(
+      rows.map((row) => row.map(render)),
+      { record_delimiter: '\r\n', quoted_match: /[\r\n]/u },
+    )
+  );
 }
 
 /** `origin`: the site's public origin, for the Permalink column's absolute addresses. */

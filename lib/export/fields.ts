@@ -29,20 +29,19 @@ export function listedCourseLine(course: ListedCourse): string {
 
 /** What a person weighs when choosing a course: `Provider · Virtual · 2 days · $995 · CPE`. */
 export function courseFacts(course: Course): string {
-  return [course.provider, course.modality, course.duration ? durationLabel(course.duration) : null, priceLabel(course.price), course.creditType].filter(Boolean).join(' · ');
+  return [course.provider, course.modality, course.duration ? durationLabel(course.duration) : null, priceLabel(course.price), course.creditType]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** A catalogue course: `[3 Intermediate] Title (Provider · Virtual · 2 days · $995 · CPE) <URL>`. */
-export function catalogueCourseLine(level: number, course: Course): string {
+function catalogueCourseLine(level: number, course: Course): string {
   return `[${levelName(level)}] ${course.title} (${courseFacts(course)}) <${course.url}>`;
 }
 
 /** Every course of a card, one line each: the catalogue's by level, then the card file's own. */
-export function courseLines(courses: CardCourses): string[] {
-  return [
-    ...courses.byLevel.flatMap((g) => g.courses.map(({ course }) => catalogueCourseLine(g.level, course))),
-    ...courses.listed.map(listedCourseLine),
-  ];
+function courseLines(courses: CardCourses): string[] {
+  return [...courses.byLevel.flatMap((g) => g.courses.map(({ course }) => catalogueCourseLine(g.level, course))), ...courses.listed.map(listedCourseLine)];
 }
 
 /** Items tagged with their proficiency level ("[3 Intermediate] …"); untied items last, untagged. */

@@ -16,9 +16,9 @@ export type PdfJob = { kind: 'cards'; cards: readonly ExportCard[] } | { kind: '
 
 type Reply = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; error: string };
 
-export const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
-export const QUEUE_PER_WORKER = 4;
-export const RENDER_TIMEOUT_MS = 60_000;
+const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
+const QUEUE_PER_WORKER = 4;
+const RENDER_TIMEOUT_MS = 60_000;
 
 interface Task {
   readonly id: number;

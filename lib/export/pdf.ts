@@ -89,7 +89,8 @@ function cardBlocks({ card, courses }: ExportCard, extra: readonly Block[]): Blo
   }
   if (courses.listed.length > 0) {
     if (courses.byLevel.length > 0) blocks.push({ tag: 'H3', text: 'Also listed on this card', size: 10, bold: true, gap: 4 });
-    for (const course of courses.listed) blocks.push({ tag: 'LI', text: listedCourseLine(course), size: 9.5, gap: 2, ...(course.url ? { link: course.url } : {}) });
+    for (const course of courses.listed)
+      blocks.push({ tag: 'LI', text: listedCourseLine(course), size: 9.5, gap: 2, ...(course.url ? { link: course.url } : {}) });
   }
   return blocks;
 }
@@ -109,7 +110,8 @@ function measure(doc: Doc, blocks: readonly Block[], scale: number): number {
   for (const block of blocks) {
     setFont(doc, block, scale);
     // A link line is drawn in two runs that can wrap a little differently: measure it one line taller.
-    height += block.gap * scale + doc.heightOfString(block.text, { width: blockWidth(block), lineGap: 1 }) + (block.link ? doc.currentLineHeight(true) * 0.5 : 0);
+    height +=
+      block.gap * scale + doc.heightOfString(block.text, { width: blockWidth(block), lineGap: 1 }) + (block.link ? doc.currentLineHeight(true) * 0.5 : 0);
   }
   return height;
 }
@@ -194,7 +196,7 @@ function finish(doc: Doc): Promise<Buffer> {
   });
 }
 
-export function cardsPdfTitle(cards: readonly ExportCard[]): string {
+function cardsPdfTitle(cards: readonly ExportCard[]): string {
   return cards.length === 1 ? `${cards[0]!.card.title} – FM Career Roadmap` : `${cards.length} competency cards – FM Career Roadmap`;
 }
 
@@ -226,7 +228,13 @@ export async function planToPdf(plan: PlanExport, exportedOn: Date = new Date())
     { tag: 'P', text: 'FM Career Roadmap', size: 8, color: MUTED, gap: 0 },
     { tag: 'H1', text: 'My plan', size: 20, bold: true, gap: 4 },
     { tag: 'P', text: gradeText, size: 11, gap: 6 },
-    { tag: 'P', text: `Exported on ${isoDate(exportedOn)}. ${plan.items.length === 1 ? '1 card' : `${plan.items.length} cards`} in the plan.`, size: 10, color: MUTED, gap: 2 },
+    {
+      tag: 'P',
+      text: `Exported on ${isoDate(exportedOn)}. ${plan.items.length === 1 ? '1 card' : `${plan.items.length} cards`} in the plan.`,
+      size: 10,
+      color: MUTED,
+      gap: 2,
+    },
   ];
   if (plan.items.length === 0) summary.push({ tag: 'P', text: 'The plan is empty.', size: 10, gap: 10 });
   let competency: string | null = null;
@@ -246,7 +254,11 @@ export async function planToPdf(plan: PlanExport, exportedOn: Date = new Date())
     if (!item.card) continue;
     const part = doc.struct('Sect');
     root.add(part);
-    drawPage(doc, part, cardBlocks(item.card, [{ tag: 'P', text: `In my plan: ${item.statusLabel} · saved on ${isoDate(item.savedOn)}`, size: 10, bold: true, gap: 4 }]));
+    drawPage(
+      doc,
+      part,
+      cardBlocks(item.card, [{ tag: 'P', text: `In my plan: ${item.statusLabel} · saved on ${isoDate(item.savedOn)}`, size: 10, bold: true, gap: 4 }]),
+    );
     part.end();
   }
   root.end();

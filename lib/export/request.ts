@@ -12,7 +12,7 @@ import { applyFilter, competencyIndex, isFilterParam, parseFilterStrictly } from
 import { badRequest, notFound, unauthorized } from '../http/errors';
 import type { CardSearch } from '../search';
 
-export const EXPORT_FORMATS = ['pdf', 'csv'] as const;
+const EXPORT_FORMATS = ['pdf', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** An export's own parameters; the rest are the dashboard's filter parameters (lib/filters.ts). */
@@ -58,10 +58,23 @@ export async function resolveExport(params: URLSearchParams, source: ExportSourc
     const { results } = applyFilter(source.summaries(), filter, filter.q ? source.search() : undefined, bookmarks);
     if (results.length === 0) throw badRequest('No cards match the filter; there is nothing to export.');
     if (results.length > MAX_EXPORT) throw tooMany(results.length);
-    return { format, cards: results.map((r) => source.card(r.slug)).filter((c): c is Card => c !== undefined).map(withCourses) };
+    return {
+      format,
+      cards: results
+        .map((r) => source.card(r.slug))
+        .filter((c): c is Card => c !== undefined)
+        .map(withCourses),
+    };
   }
 
-  const keys = [...new Set(params.getAll('slug').map((s) => s.trim()).filter(Boolean))];
+  const keys = [
+    ...new Set(
+      params
+        .getAll('slug')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (keys.length === 0) throw badRequest('Select at least one card to export (slug=<card>, repeatable).');
   if (keys.length > MAX_EXPORT) throw tooMany(keys.length);
   const cards: ExportCard[] = [];
@@ -72,9 +85,11 @@ export async function resolveExport(params: URLSearchParams, source: ExportSourc
     else unknown.push(key);
   }
   if (unknown.length > 0) {
-    const shown = unknown.slice(0, 3).map((k) => `“${k.slice(0, 80)}”`).join(', ');
+    const shown = unknown
+      .slice(0, 3)
+      .map((k) => `“${k.slice(0, 80)}”`)
+      .join(', ');
     throw notFound(`No card has the slug ${shown}${unknown.length > 3 ? ` (and ${unknown.length - 3} more)` : ''}.`);
   }
   return { format, cards };
 }
-

@@ -60,7 +60,7 @@ const holder = globalThis as typeof globalThis & { [LIMITER]?: RateLimiter };
 const limiter = (holder[LIMITER] ??= new RateLimiter(scaledLimits(env().RATE_LIMIT_SCALE)));
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function clientOf(user: SignedInUser | null): string {
+function clientOf(user: SignedInUser | null): string {
   return user ? `user:${user.id}` : `address:${currentConnection()?.remoteAddress ?? 'unknown'}`;
 }
 

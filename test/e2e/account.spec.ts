@@ -116,7 +116,11 @@ test.describe('sign in, grade and bookmarks', () => {
     const evil = 'http://evil.example';
     const handler = await page.request.post('/api/bookmarks', { data: { permalink: MID, intent: 'add' }, headers: { Origin: evil } });
     expect(handler.status()).toBe(403);
-    const formPost = await page.request.post('/api/bookmarks', { form: { permalink: MID, intent: 'add' }, headers: { Origin: evil, 'Sec-Fetch-Site': 'cross-site' }, maxRedirects: 0 });
+    const formPost = await page.request.post('/api/bookmarks', {
+      form: { permalink: MID, intent: 'add' },
+      headers: { Origin: evil, 'Sec-Fetch-Site': 'cross-site' },
+      maxRedirects: 0,
+    });
     expect(formPost.status()).toBe(403);
     expect(await (await page.request.get('/api/bookmarks')).json()).toEqual({ permalinks: [] });
 

@@ -11,7 +11,10 @@ export async function signIn(page: Page, login: string, provider: 'Agency test I
   const consent = page.getByRole('button', { name: 'Continue' });
   const back = (url: URL) => url.hostname === 'localhost';
   await Promise.race([
-    consent.waitFor({ timeout: 20_000 }).then(() => consent.click(), () => undefined),
+    consent.waitFor({ timeout: 20_000 }).then(
+      () => consent.click(),
+      () => undefined,
+    ),
     page.waitForURL(back, { timeout: 20_000 }).catch(() => undefined),
   ]);
   await page.waitForURL(back);

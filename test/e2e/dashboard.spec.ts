@@ -119,7 +119,13 @@ test.describe('the card dashboard', () => {
   });
 
   test('unknown or malformed parameters are ignored with a visible notice, never a 500', async ({ page }) => {
-    for (const query of ['series=9999&level=Boss', 'page=abc&grade=99', 'q=%E0%A4%A&series=%ZZ', 'competency=%3Cscript%3E&utm_source=x', 'series[]=1&series=0510']) {
+    for (const query of [
+      'series=9999&level=Boss',
+      'page=abc&grade=99',
+      'q=%E0%A4%A&series=%ZZ',
+      'competency=%3Cscript%3E&utm_source=x',
+      'series[]=1&series=0510',
+    ]) {
       const response = await page.goto(`/cards?${query}`);
       expect(response?.status(), query).toBe(200);
       await expect(page.getByRole('alert').filter({ hasText: 'ignored' }).first(), query).toBeVisible();

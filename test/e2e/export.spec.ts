@@ -74,7 +74,9 @@ test.describe('export', () => {
 
   test('PDF export downloads a PDF; the GET URL refuses an unknown slug or format with a message', async ({ page, request }) => {
     await page.goto(SEEDS);
-    await rowBox(page, /Mid \(GS/u).locator('label.usa-checkbox__label').click();
+    await rowBox(page, /Mid \(GS/u)
+      .locator('label.usa-checkbox__label')
+      .click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export selected' }).click()]);
     expect(download.suggestedFilename()).toBe('510-Customer-Service-Mid.pdf');
     const bytes = await readFile((await download.path())!);
@@ -107,10 +109,13 @@ test.describe('export', () => {
     await expect(page.locator('.plan-actions')).toBeHidden();
     await expect(page.locator('.plan-group').first()).toBeVisible();
     // The seed cards share one competency: a second competency's section is cloned in to see the break.
-    const breaks = await page.locator('.plan-group').first().evaluate((el) => {
-      el.after(el.cloneNode(true));
-      return [...document.querySelectorAll('.plan-group')].map((g) => getComputedStyle(g).breakBefore);
-    });
+    const breaks = await page
+      .locator('.plan-group')
+      .first()
+      .evaluate((el) => {
+        el.after(el.cloneNode(true));
+        return [...document.querySelectorAll('.plan-group')].map((g) => getComputedStyle(g).breakBefore);
+      });
     expect(breaks).toEqual(['auto', 'page']);
     await page.emulateMedia({ media: 'screen' });
   });
@@ -166,9 +171,9 @@ test.describe('compare career levels', () => {
     await expect(page.getByRole('heading', { level: 2 })).toHaveText([/^Entry/u, /^Mid/u, /^Senior/u]);
     await expect(page.getByText('This competency has no Entry card in series 0510.')).toBeVisible();
     // Aligned: the same proficiency level starts at the same height in every column that has a card.
-    const tops = await page.locator('.compare-card').evaluateAll((cards) =>
-      cards.map((card) => [...card.querySelectorAll('.compare-level')].map((el) => Math.round(el.getBoundingClientRect().top))),
-    );
+    const tops = await page
+      .locator('.compare-card')
+      .evaluateAll((cards) => cards.map((card) => [...card.querySelectorAll('.compare-level')].map((el) => Math.round(el.getBoundingClientRect().top))));
     expect(tops[0]).toEqual([]);
     expect(tops[1]!.length).toBeGreaterThan(1);
     expect(tops[2]).toEqual(tops[1]);

@@ -1,9 +1,22 @@
 import { expect, test, type Page } from '@playwright/test';
 
-const PAGES = ['/cards/510-Customer-Service-Mid', '/cards', '/cards?series=0510&q=survey', '/signin', '/cards/not-a-card', '/data/cards.json', '/uswds/img/us_flag_small.png'];
+const PAGES = [
+  '/cards/510-Customer-Service-Mid',
+  '/cards',
+  '/cards?series=0510&q=survey',
+  '/signin',
+  '/cards/not-a-card',
+  '/data/cards.json',
+  '/uswds/img/us_flag_small.png',
+];
 
 function scriptSrc(csp: string): string {
-  return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+  return (
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src')) ?? ''
+  );
 }
 
 test.describe('security headers', () => {

@@ -62,10 +62,18 @@ test.describe('at http://127.0.0.1 (what npm start prints)', () => {
     const signedOut = await request.post('/api/bookmarks', { form: { permalink: MID, returnTo: MID }, headers: { Origin: localURL }, maxRedirects: 0 });
     expect(signedOut.status()).toBe(303);
     expect(signedOut.headers().location).toBe(`/signin?callbackUrl=${encodeURIComponent(MID)}`);
-    const evil = await request.post('/api/local-signin', { form: { name: 'Mallory', callbackUrl: '/..//evil.example/x' }, headers: { Origin: localURL }, maxRedirects: 0 });
+    const evil = await request.post('/api/local-signin', {
+      form: { name: 'Mallory', callbackUrl: '/..//evil.example/x' },
+      headers: { Origin: localURL },
+      maxRedirects: 0,
+    });
     expect(evil.status()).toBe(303);
     expect(evil.headers().location).toBe('/plan');
-    const evil2 = await request.post('/api/local-signin', { form: { name: 'Mallory', callbackUrl: '/.%2e//evil.example/x' }, headers: { Origin: localURL }, maxRedirects: 0 });
+    const evil2 = await request.post('/api/local-signin', {
+      form: { name: 'Mallory', callbackUrl: '/.%2e//evil.example/x' },
+      headers: { Origin: localURL },
+      maxRedirects: 0,
+    });
     expect(evil2.headers().location).toBe('/plan');
   });
 });
@@ -87,11 +95,21 @@ test.describe('a server listening beyond loopback (HOST=0.0.0.0)', () => {
   const port = 3110;
   test.beforeAll(async () => {
     server = spawn(process.execPath, [path.resolve('dist/server.mjs')], {
-      env: { ...process.env, HOST: '0.0.0.0', PORT: String(port), NEXT_DIST_DIR: '.next-e2e', PGLITE_DIR: path.join(process.env.E2E_DATA_DIR ?? '/tmp', 'wide'), LOG_REQUESTS: '0' },
+      env: {
+        ...process.env,
+        HOST: '0.0.0.0',
+        PORT: String(port),
+        NEXT_DIST_DIR: '.next-e2e',
+        PGLITE_DIR: path.join(process.env.E2E_DATA_DIR ?? '/tmp', 'wide'),
+        LOG_REQUESTS: '0',
+      },
       stdio: 'ignore',
     });
     for (let i = 0; i < 120; i++) {
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await new Promise((r) => setTimeout(r, 500));
     }

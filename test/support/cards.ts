@@ -25,7 +25,11 @@ function collect(files: { file: string; text: string }[]): Card[] {
 }
 
 function readCards(dir: string): Card[] {
-  return collect(readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') })));
+  return collect(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') })),
+  );
 }
 
 /** The fixture's cards, in list order. */

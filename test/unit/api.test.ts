@@ -49,7 +49,10 @@ const filterArb: fc.Arbitrary<Filter> = fc.record({
   levels: fc.subarray([...CAREER_LEVELS]),
   groups: fc.subarray([...COMPETENCY_GROUPS]),
   competencies: fc.subarray(competencySlugs, { maxLength: 4 }),
-  q: fc.oneof(fc.constant(''), fc.subarray(words, { minLength: 1, maxLength: 2 }).map((w) => w.join(' '))),
+  q: fc.oneof(
+    fc.constant(''),
+    fc.subarray(words, { minLength: 1, maxLength: 2 }).map((w) => w.join(' ')),
+  ),
   grade: fc.option(fc.integer({ min: 1, max: 15 }), { nil: null }),
   bookmarked: fc.constant(false),
   page: fc.integer({ min: 1, max: 3 }),
@@ -82,7 +85,18 @@ describe('GET /api/cards', () => {
   });
 
   it('answers a parameter the dashboard would ignore with a 400 and a sentence', async () => {
-    for (const query of ['series=9999', 'level=Boss', 'grade=16', 'page=0', 'page=99', 'q=a&q=b', 'bookmarked=1', 'utm_source=x', 'competency=%3Cscript%3E', 'series=%E0%A4%A']) {
+    for (const query of [
+      'series=9999',
+      'level=Boss',
+      'grade=16',
+      'page=0',
+      'page=99',
+      'q=a&q=b',
+      'bookmarked=1',
+      'utm_source=x',
+      'competency=%3Cscript%3E',
+      'series=%E0%A4%A',
+    ]) {
       const response = await list(get(`/api/cards?${query}`));
       expect(response.status, query).toBe(400);
       expect(errorSchema.parse(await response.json()).error.length).toBeGreaterThan(10);
@@ -162,12 +176,30 @@ describe('GET /api/openapi.json', () => {
     };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(['/api/cards', '/api/cards.csv', '/api/cards/{slug}']);
-    expect(doc.paths['/api/cards']!.get.parameters.map((p) => p.name)).toEqual(['series', 'level', 'grade', 'group', 'competency', 'q', 'page', 'If-None-Match']);
+    expect(doc.paths['/api/cards']!.get.parameters.map((p) => p.name)).toEqual([
+      'series',
+      'level',
+      'grade',
+      'group',
+      'competency',
+      'q',
+      'page',
+      'If-None-Match',
+    ]);
     expect(Object.keys(doc.components.schemas).sort()).toEqual(['Card', 'CardList', 'CardListItem', 'Error']);
     expect(JSON.stringify(doc)).not.toContain('#/$defs/');
     // Every parameter the filter parser reads is documented (apart from the dashboard-only ones).
     const documented = new Set(doc.paths['/api/cards']!.get.parameters.map((p) => p.name));
-    for (const key of filterToSearchParams({ ...EMPTY_FILTER, series: ['0510'], levels: ['Mid'], groups: ['Primary'], competencies: ['x'], q: 'x', grade: 9, page: 2 }).keys()) {
+    for (const key of filterToSearchParams({
+      ...EMPTY_FILTER,
+      series: ['0510'],
+      levels: ['Mid'],
+      groups: ['Primary'],
+      competencies: ['x'],
+      q: 'x',
+      grade: 9,
+      page: 2,
+    }).keys()) {
       expect(documented.has(key), key).toBe(true);
     }
   });

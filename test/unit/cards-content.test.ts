@@ -37,8 +37,18 @@ describe('the seed cards', () => {
     ]);
     expect(card?.levels[0]?.behaviors[1]).toBe('Develops customer satisfaction surveys, analyzes results, and makes necessary improvements');
     expect(card?.courses.map((c) => [c.number, c.title, c.provider, c.url])).toEqual([
-      [69, '4975: Essentials of Stakeholder Management', 'Learning Tree', 'https://www.learningtree.com/courses/4975/essentials-of-stakeholder-management-training/'],
-      [70, 'A Design Thinking Approach to Putting the Customer First', 'Carahsoft', 'https://www.linkedin.com/learning/a-design-thinking-approach-to-putting-the-customer-first'],
+      [
+        69,
+        '4975: Essentials of Stakeholder Management',
+        'Learning Tree',
+        'https://www.learningtree.com/courses/4975/essentials-of-stakeholder-management-training/',
+      ],
+      [
+        70,
+        'A Design Thinking Approach to Putting the Customer First',
+        'Carahsoft',
+        'https://www.linkedin.com/learning/a-design-thinking-approach-to-putting-the-customer-first',
+      ],
     ]);
   });
 
@@ -83,7 +93,11 @@ describe('hostile content (test/fixtures/xss)', () => {
 });
 
 const corpusDir = path.resolve(root, '../shared/corpus/cfo-cards-sample');
-const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.md')).sort() : [];
+const corpus = existsSync(corpusDir)
+  ? readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+  : [];
 if (corpus.length === 0) {
   console.warn(`SKIPPED: the CFO.gov corpus tests need ${corpusDir}, which is absent.`);
 }

@@ -70,15 +70,23 @@ describe('courses', () => {
       parseCourse(
         '69 4975&#58; Essentials of Stakeholder Management, Learning Tree, <a href="https://www.learningtree.com/courses/4975/">https://www.learningtree.com/courses/4975/</a>',
       ),
-    ).toEqual({ number: 69, title: '4975: Essentials of Stakeholder Management', provider: 'Learning Tree', url: 'https://www.learningtree.com/courses/4975/', comingSoon: false });
-  });
-  it('parses an anchor-first item with the provider after the link', () => {
-    expect(parseCourse('<a href="https://a.gov/x?y=1&z=2" aria-label="T - u">Customer Service Excellence (ADMB7004)</a>, Graduate School USA (GSUSA)')).toEqual({
-      title: 'Customer Service Excellence (ADMB7004)',
-      provider: 'Graduate School USA (GSUSA)',
-      url: 'https://a.gov/x?y=1&z=2',
+    ).toEqual({
+      number: 69,
+      title: '4975: Essentials of Stakeholder Management',
+      provider: 'Learning Tree',
+      url: 'https://www.learningtree.com/courses/4975/',
       comingSoon: false,
     });
+  });
+  it('parses an anchor-first item with the provider after the link', () => {
+    expect(parseCourse('<a href="https://a.gov/x?y=1&z=2" aria-label="T - u">Customer Service Excellence (ADMB7004)</a>, Graduate School USA (GSUSA)')).toEqual(
+      {
+        title: 'Customer Service Excellence (ADMB7004)',
+        provider: 'Graduate School USA (GSUSA)',
+        url: 'https://a.gov/x?y=1&z=2',
+        comingSoon: false,
+      },
+    );
   });
   it('parses an anchor-first item with the provider inside the link', () => {
     expect(parseCourse('<a href="https://g.gov/B">Planning, Programming, Budgeting and Execution (PPBE) (BUDG8000), GSU</a>')).toMatchObject({
@@ -87,7 +95,9 @@ describe('courses', () => {
     });
   });
   it('parses a dash-prefixed text-first item whose title has commas', () => {
-    expect(parseCourse('- Travel Regulations for Non-Defense Agencies, FTR (TDY Only) (FINC7213), GSU, <a href="https://g.gov/F">https://g.gov/F</a>')).toMatchObject({
+    expect(
+      parseCourse('- Travel Regulations for Non-Defense Agencies, FTR (TDY Only) (FINC7213), GSU, <a href="https://g.gov/F">https://g.gov/F</a>'),
+    ).toMatchObject({
       title: 'Travel Regulations for Non-Defense Agencies, FTR (TDY Only) (FINC7213)',
       provider: 'GSU',
       url: 'https://g.gov/F',
@@ -100,7 +110,10 @@ describe('courses', () => {
   it('never keeps a non-http URL, and survives broken fragments', () => {
     expect(parseCourse('<a href="javascript:alert(1)">Bad</a>, X')?.url).toBeUndefined();
     expect(parseCourse('<a href="Data">Data</a>')?.url).toBeUndefined();
-    expect(parseCourse('<a href="https://x.gov/a" aria-label="y">Unclosed title (AUDT8911')).toMatchObject({ title: 'Unclosed title (AUDT8911', url: 'https://x.gov/a' });
+    expect(parseCourse('<a href="https://x.gov/a" aria-label="y">Unclosed title (AUDT8911')).toMatchObject({
+      title: 'Unclosed title (AUDT8911',
+      url: 'https://x.gov/a',
+    });
     expect(safeHttpUrl('https://x.gov/a?b=1?c=2')).toBe('https://x.gov/a?b=1?c=2');
     expect(safeHttpUrl('data:text/html,hi')).toBeNull();
   });
@@ -131,7 +144,11 @@ describe('derived values', () => {
     expect(parseGsLevel('13-10')).toBeNull();
   });
   it('reads permalinks of both generations and a trailing slash', () => {
-    expect(parsePermalink('/cards/510-Customer-Service-Mid')).toEqual({ slug: '510-Customer-Service-Mid', path: '/cards/510-Customer-Service-Mid', prefix: 'cards' });
+    expect(parsePermalink('/cards/510-Customer-Service-Mid')).toEqual({
+      slug: '510-Customer-Service-Mid',
+      path: '/cards/510-Customer-Service-Mid',
+      prefix: 'cards',
+    });
     expect(parsePermalink('/cardsNew/510-X-Mid/')?.prefix).toBe('cardsNew');
     expect(parsePermalink('/cards/../etc')).toBeNull();
     expect(parsePermalink('cards')).toBeNull();

@@ -33,7 +33,10 @@ describe('npm run build refuses an invalid card, naming its file, line and field
     ['wrong-type', 'test/fixtures/broken/wrong-type/cards/series-list.md:5: series: must be a number such as 510'],
     ['bad-level', 'test/fixtures/broken/bad-level/cards/bad-level.md:14: level: could not read a GS range such as "10-13" from "ten to thirteen"'],
     ['bad-yaml', 'test/fixtures/broken/bad-yaml/cards/bad-yaml.md:20: front matter: invalid YAML'],
-    ['duplicate', 'test/fixtures/broken/duplicate/cards/b-second.md:9: permalink: "/cards/510-Customer-Service-Mid" is also the permalink of test/fixtures/broken/duplicate/cards/a-first.md'],
+    [
+      'duplicate',
+      'test/fixtures/broken/duplicate/cards/b-second.md:9: permalink: "/cards/510-Customer-Service-Mid" is also the permalink of test/fixtures/broken/duplicate/cards/a-first.md',
+    ],
   ])('%s', (fixture, line) => {
     const run = contentBuild(`test/fixtures/broken/${fixture}`);
     expect(run.status).toBe(1);
@@ -46,7 +49,10 @@ describe('npm run build refuses an invalid card, naming its file, line and field
     expect(run.status, run.stderr).toBe(0);
     const cards = readdirSync(path.join(run.out, 'cards'));
     expect(cards).toHaveLength(readdirSync(path.join(root, 'test/fixtures/site/cards')).length);
-    const mid = JSON.parse(readFileSync(path.join(run.out, 'cards/510-Customer-Service-Mid.json'), 'utf8')) as { slug: string; levels: { level: number; behaviors: string[] }[] };
+    const mid = JSON.parse(readFileSync(path.join(run.out, 'cards/510-Customer-Service-Mid.json'), 'utf8')) as {
+      slug: string;
+      levels: { level: number; behaviors: string[] }[];
+    };
     expect(mid.slug).toBe('510-Customer-Service-Mid');
     expect(mid.levels.map((l) => [l.level, l.behaviors.length])).toEqual([
       [3, 3],

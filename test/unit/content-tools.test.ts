@@ -43,7 +43,9 @@ describe('content:check', () => {
     const fixture = content('check', 'test/fixtures/site');
     expect(fixture.status).toBe(0);
     // The fixture's deliberately bad course rows are warnings naming their row; nothing else is left out.
-    expect(fixture.stdout).toContain('test/fixtures/site/courses.csv:116: link: warning: “Broken link course (fixture)”: “javascript:alert(1)” is not an http(s) link; the row is left out');
+    expect(fixture.stdout).toContain(
+      'test/fixtures/site/courses.csv:116: link: warning: “Broken link course (fixture)”: “javascript:alert(1)” is not an http(s) link; the row is left out',
+    );
     expect(fixture.stdout).toContain('“Unknown competency course (fixture)”: no card has the competency “Underwater Basket Weaving”');
     expect(fixture.stdout).toContain('“Level nine course (fixture)”: “9” is not a proficiency level from 1 to 5');
     const missing = content('check', 'no/such/folder');
@@ -73,17 +75,36 @@ describe('content:import from Jekyll cards', () => {
     expect(item.file).toBe('cards/560-Customer-Service-Entry.md');
     const { card, problems } = loadCard(item.file, item.text);
     expect(problems).toEqual([]);
-    expect(card).toMatchObject({ permalink: '/cards/560-Customer-Service-Entry', careerLevel: 'Entry', description: 'Works with clients and customers to assess their needs', courses: [] });
-    expect(card?.levels).toEqual([{ level: 1, name: 'Awareness', behaviors: ['Answers routine questions', 'Refers complex requests'], definitions: ['Applies the competency in the simplest situations', 'Requires close and extensive guidance'] }]);
+    expect(card).toMatchObject({
+      permalink: '/cards/560-Customer-Service-Entry',
+      careerLevel: 'Entry',
+      description: 'Works with clients and customers to assess their needs',
+      courses: [],
+    });
+    expect(card?.levels).toEqual([
+      {
+        level: 1,
+        name: 'Awareness',
+        behaviors: ['Answers routine questions', 'Refers complex requests'],
+        definitions: ['Applies the competency in the simplest situations', 'Requires close and extensive guidance'],
+      },
+    ]);
   });
 
   it('skips a file that is not a card, saying why', () => {
-    expect(importJekyllCard('x.md', 'no front matter')).toEqual({ kind: 'skip', source: 'x.md', reason: 'line 1: the file does not start with a "---" front matter block' });
+    expect(importJekyllCard('x.md', 'no front matter')).toEqual({
+      kind: 'skip',
+      source: 'x.md',
+      reason: 'line 1: the file does not start with a "---" front matter block',
+    });
   });
 
   it('is idempotent, and never overwrites a hand-edited card without --force', async () => {
     const dir = tmp('import-');
-    const files = [{ file: 'a.md', text: 'one\n' }, { file: 'b.md', text: 'two\n' }];
+    const files = [
+      { file: 'a.md', text: 'one\n' },
+      { file: 'b.md', text: 'two\n' },
+    ];
     expect((await writeCards(dir, files)).map((r) => r.outcome)).toEqual(['created', 'created']);
     expect((await writeCards(dir, files)).map((r) => r.outcome)).toEqual(['unchanged', 'unchanged']);
     expect((await writeCards(dir, [{ file: 'a.md', text: 'one, newer\n' }])).map((r) => r.outcome)).toEqual(['updated']);
@@ -126,7 +147,10 @@ describe.skipIf(!haveShared)('content:import on CFO.gov sources', () => {
     expect(skipped).toHaveLength(6);
     for (const s of skipped) expect(s.kind === 'skip' && s.reason).toMatch(/^superseded by \d{4}-/u);
     const out = tmp('imported-');
-    await writeCards(out, items.flatMap((i) => (i.kind === 'card' ? [i] : [])));
+    await writeCards(
+      out,
+      items.flatMap((i) => (i.kind === 'card' ? [i] : [])),
+    );
     const check = await checkContent(out);
     expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(check.cards).toHaveLength(114);
@@ -150,7 +174,10 @@ describe.skipIf(!haveShared)('content:import on CFO.gov sources', () => {
     const items = structured();
     expect(items.filter((i) => i.kind === 'skip')).toEqual([]);
     const out = tmp('structured-');
-    await writeCards(out, [...items.flatMap((i) => (i.kind === 'card' ? [i] : [])), { file: 'courses.csv', text: readFileSync(path.join(dir, 'courses.csv'), 'utf8') }]);
+    await writeCards(out, [
+      ...items.flatMap((i) => (i.kind === 'card' ? [i] : [])),
+      { file: 'courses.csv', text: readFileSync(path.join(dir, 'courses.csv'), 'utf8') },
+    ]);
     const check = await checkContent(out);
     expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(check.cards).toHaveLength(532);
@@ -192,7 +219,10 @@ describe.skipIf(!haveShared)('content:import on CFO.gov sources', () => {
       const ours = imported.get(identityKey(real));
       expect(ours, `${name}: no imported card of its identity`).toBeDefined();
       if (!ours) continue;
-      expect(ours.levels.map((l) => [l.level, l.behaviors, l.definitions]), name).toEqual(real.levels.map((l) => [l.level, l.behaviors, l.definitions]));
+      expect(
+        ours.levels.map((l) => [l.level, l.behaviors, l.definitions]),
+        name,
+      ).toEqual(real.levels.map((l) => [l.level, l.behaviors, l.definitions]));
       expect(ours.description, name).toBe(real.description);
       // Courses: the real card was generated from an earlier revision of the course list. Every
       // course it lists that the current revision still offers for this competency at these
@@ -235,7 +265,9 @@ describe.skipIf(!haveShared)('content:import on CFO.gov sources', () => {
     const first = content('import', '--from', path.join(shared, 'cfo-source'), '--to', out);
     expect(first.stdout).toMatch(/532 created, 0 updated, 0 unchanged, 2 skipped/u);
     expect(first.stdout).toContain('skipped   cards/510-Customer-Service-Mid.md  (from cards.json row ID');
-    expect(readFileSync(path.join(out, 'cards/510-Customer-Service-Mid.md'), 'utf8')).toBe(readFileSync(path.join(root, 'test/fixtures/site/cards/510-Customer-Service-Mid.md'), 'utf8'));
+    expect(readFileSync(path.join(out, 'cards/510-Customer-Service-Mid.md'), 'utf8')).toBe(
+      readFileSync(path.join(root, 'test/fixtures/site/cards/510-Customer-Service-Mid.md'), 'utf8'),
+    );
     const second = content('import', '--from', path.join(shared, 'cfo-source'), '--to', out);
     expect(second.stdout).toMatch(/0 created, 0 updated, 534 unchanged, 0 skipped/u);
   });

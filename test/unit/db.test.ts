@@ -119,7 +119,9 @@ describe.each(backends)('bookmark and profile queries on $name', ({ name, open }
     const user = await newUser(db);
     for (let round = 0; round < 5; round++) {
       const results = await Promise.allSettled(
-        Array.from({ length: 30 }, (_, k) => (k % 3 === 0 ? addBookmark(db, user, card('/cards/510-Race-Mid')) : toggleBookmark(db, user, card('/cards/510-Race-Mid')))),
+        Array.from({ length: 30 }, (_, k) =>
+          k % 3 === 0 ? addBookmark(db, user, card('/cards/510-Race-Mid')) : toggleBookmark(db, user, card('/cards/510-Race-Mid')),
+        ),
       );
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
       expect((await listBookmarks(db, user)).filter((b) => b.permalink === '/cards/510-Race-Mid').length).toBeLessThanOrEqual(1);

@@ -64,7 +64,10 @@ describe('CSV writer', () => {
   it('lists the catalogue’s courses for the card by proficiency level, with what a person weighs, then the card’s own', () => {
     const cards = seedCards();
     const courses = fixtureCourses();
-    const [item] = exportCards(cards.filter((c) => c.careerLevel === 'Mid'), courses);
+    const [item] = exportCards(
+      cards.filter((c) => c.careerLevel === 'Mid'),
+      courses,
+    );
     const [, row] = rows(cardsToCsv([item!], ORIGIN));
     const lines = row![11]!.split('\n');
     const catalogue = item!.courses.byLevel.flatMap((g) => g.courses);
@@ -76,7 +79,7 @@ describe('CSV writer', () => {
 
   it('keeps a hostile card inert and its cells whole', () => {
     const [seed] = seedCards();
-    const hostile: Card = { ...seed!, description: '=cmd|\' /C calc\'!A0', competency: '+Customer, "Service"\nline' };
+    const hostile: Card = { ...seed!, description: "=cmd|' /C calc'!A0", competency: '+Customer, "Service"\nline' };
     const [, row] = rows(cardsToCsv(exportCards([hostile]), ORIGIN));
     expect(row?.[7]).toBe("'=cmd|' /C calc'!A0");
     expect(row?.[6]).toBe('\'+Customer, "Service"\nline');
@@ -89,9 +92,30 @@ describe('CSV writer', () => {
       {
         grade: 11,
         items: [
-          { card: { card: mid!, courses: listedOnly(mid!) }, title: mid!.title, permalink: mid!.permalink, competency: mid!.competency, statusLabel: 'At my level', savedOn: new Date('2026-11-02T10:00:00Z') },
-          { card: { card: senior!, courses: listedOnly(senior!) }, title: senior!.title, permalink: senior!.permalink, competency: senior!.competency, statusLabel: 'Next level', savedOn: new Date('2026-11-03T23:59:00Z') },
-          { card: null, title: 'Old card', permalink: '/cards/510-Old-Mid', competency: 'Old', statusLabel: 'Retired card', savedOn: new Date('2025-01-01T00:00:00Z') },
+          {
+            card: { card: mid!, courses: listedOnly(mid!) },
+            title: mid!.title,
+            permalink: mid!.permalink,
+            competency: mid!.competency,
+            statusLabel: 'At my level',
+            savedOn: new Date('2026-11-02T10:00:00Z'),
+          },
+          {
+            card: { card: senior!, courses: listedOnly(senior!) },
+            title: senior!.title,
+            permalink: senior!.permalink,
+            competency: senior!.competency,
+            statusLabel: 'Next level',
+            savedOn: new Date('2026-11-03T23:59:00Z'),
+          },
+          {
+            card: null,
+            title: 'Old card',
+            permalink: '/cards/510-Old-Mid',
+            competency: 'Old',
+            statusLabel: 'Retired card',
+            savedOn: new Date('2025-01-01T00:00:00Z'),
+          },
         ],
       },
       ORIGIN,
@@ -154,9 +178,30 @@ describe('PDF', () => {
       {
         grade: 9,
         items: [
-          { card: { card: mid!, courses: listedOnly(mid!) }, title: mid!.title, permalink: mid!.permalink, competency: mid!.competency, statusLabel: 'Next level', savedOn: new Date('2026-10-01T12:00:00Z') },
-          { card: null, title: 'Retired thing', permalink: '/cards/510-Retired-Mid', competency: 'Retired', statusLabel: 'Retired card', savedOn: new Date('2026-09-30T12:00:00Z') },
-          { card: { card: senior!, courses: listedOnly(senior!) }, title: senior!.title, permalink: senior!.permalink, competency: senior!.competency, statusLabel: 'Beyond the next level', savedOn: new Date('2026-10-02T12:00:00Z') },
+          {
+            card: { card: mid!, courses: listedOnly(mid!) },
+            title: mid!.title,
+            permalink: mid!.permalink,
+            competency: mid!.competency,
+            statusLabel: 'Next level',
+            savedOn: new Date('2026-10-01T12:00:00Z'),
+          },
+          {
+            card: null,
+            title: 'Retired thing',
+            permalink: '/cards/510-Retired-Mid',
+            competency: 'Retired',
+            statusLabel: 'Retired card',
+            savedOn: new Date('2026-09-30T12:00:00Z'),
+          },
+          {
+            card: { card: senior!, courses: listedOnly(senior!) },
+            title: senior!.title,
+            permalink: senior!.permalink,
+            competency: senior!.competency,
+            statusLabel: 'Beyond the next level',
+            savedOn: new Date('2026-10-02T12:00:00Z'),
+          },
         ],
       },
       new Date('2026-12-04T00:00:00Z'),

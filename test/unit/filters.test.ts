@@ -4,7 +4,13 @@ import { applyFilter, competencyIndex, EMPTY_FILTER, filterHref, paginate, parse
 import { careerLevelForGrade } from '@/lib/grades';
 import { createCardSearch } from '@/lib/search';
 
-function card(seriesCode: CardSummary['seriesCode'], careerLevel: CardSummary['careerLevel'], group: CardSummary['group'], competency: string, text = ''): CardSummary {
+function card(
+  seriesCode: CardSummary['seriesCode'],
+  careerLevel: CardSummary['careerLevel'],
+  group: CardSummary['group'],
+  competency: string,
+  text = '',
+): CardSummary {
   const slug = competency.replace(/\W+/gu, '-');
   return {
     slug: `${seriesCode.slice(1)}-${slug}-${careerLevel}`,
@@ -78,7 +84,15 @@ describe('parseFilter', () => {
     expect(notices).toHaveLength(1);
   });
   it('round-trips through the canonical URL', () => {
-    const f = filter({ series: ['0510', '0511'], levels: ['Mid'], grade: 11, groups: ['Personal'], competencies: ['Customer-Service'], q: 'survey & more', page: 2 });
+    const f = filter({
+      series: ['0510', '0511'],
+      levels: ['Mid'],
+      grade: 11,
+      groups: ['Personal'],
+      competencies: ['Customer-Service'],
+      q: 'survey & more',
+      page: 2,
+    });
     const href = filterHref(f);
     expect(href).toBe('/cards?series=0510&series=0511&level=Mid&grade=11&group=Personal&competency=Customer-Service&q=survey+%26+more&page=2');
     expect(parse(href.split('?')[1] ?? '').filter).toEqual(f);

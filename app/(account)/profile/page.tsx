@@ -13,9 +13,7 @@ export default async function ProfilePage() {
   return (
     <div className="grid-container page-section">
       <h1>Your profile</h1>
-      <p className="usa-intro">
-        Your job series and GS grade set the cards the dashboard shows first, and mark each card of your plan against your level.
-      </p>
+      <p className="usa-intro">Your job series and GS grade set the cards the dashboard shows first, and mark each card of your plan against your level.</p>
       {profile ? (
         <p>
           Now: {profile.series}, GS {profile.grade} ({careerLevelForGrade(profile.grade)} level).

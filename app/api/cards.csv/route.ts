@@ -12,7 +12,10 @@ export function GET(request: Request): Promise<Response> {
   return handle(request, OPEN_DATA, async (ctx) => {
     const selected = selectCards(ctx.query, getCardSummaries(), getCardSearch);
     const cards = selected.cards.map((s) => getCard(s.slug)).filter((c): c is Card => c !== undefined);
-    const csv = cardsToCsv(cards.map((card) => ({ card, courses: getCardCourses(card) })), publicOrigin(request));
+    const csv = cardsToCsv(
+      cards.map((card) => ({ card, courses: getCardCourses(card) })),
+      publicOrigin(request),
+    );
     return cachedResponse(request, csv, 'text/csv; charset=utf-8; header=present', { 'Content-Disposition': 'inline; filename="fm-competency-cards.csv"' });
   });
 }

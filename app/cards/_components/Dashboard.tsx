@@ -47,7 +47,6 @@ export function Dashboard({
     };
   }, [urlSync]);
 
-
   useEffect(() => {
     let live = true;
     fetch(dataUrl)
@@ -147,7 +146,14 @@ export function Dashboard({
   return (
     <div className="grid-row grid-gap-lg">
       <div className="tablet:grid-col-4">
-        <form method="get" action="/cards" className="usa-form dashboard-form" onSubmit={onSubmit} aria-label="Filter cards" data-live={live ? 'true' : 'false'}>
+        <form
+          method="get"
+          action="/cards"
+          className="usa-form dashboard-form"
+          onSubmit={onSubmit}
+          aria-label="Filter cards"
+          data-live={live ? 'true' : 'false'}
+        >
           <label className="usa-label" htmlFor="q">
             Search text
           </label>
@@ -250,7 +256,6 @@ export function Dashboard({
     </div>
   );
 }
-
 
 /**
  * Keeps the URL in step with the filter a moment later. Next's history integration clones its

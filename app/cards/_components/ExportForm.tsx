@@ -99,7 +99,14 @@ export function ExportForm({
           Export selected
         </button>
         {count > 0 ? (
-          <button type="button" className="usa-button usa-button--unstyled" onClick={() => { setError(null); onClear(); }}>
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled"
+            onClick={() => {
+              setError(null);
+              onClear();
+            }}
+          >
             Clear selection
           </button>
         ) : null}

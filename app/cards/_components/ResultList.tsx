@@ -160,14 +160,29 @@ export function ResultList({
   );
 }
 
-function Pagination({ filter, page, pageCount, follow }: { filter: Filter; page: number; pageCount: number; follow: (e: MouseEvent<HTMLAnchorElement>) => void }) {
+function Pagination({
+  filter,
+  page,
+  pageCount,
+  follow,
+}: {
+  filter: Filter;
+  page: number;
+  pageCount: number;
+  follow: (e: MouseEvent<HTMLAnchorElement>) => void;
+}) {
   const pages = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   return (
     <nav aria-label="Result pages" className="usa-pagination">
       <ul className="usa-pagination__list">
         {page > 1 ? (
           <li className="usa-pagination__item usa-pagination__arrow">
-            <Link prefetch={false} href={filterHref({ ...filter, page: page - 1 })} className="usa-pagination__link usa-pagination__previous-page" onClick={follow}>
+            <Link
+              prefetch={false}
+              href={filterHref({ ...filter, page: page - 1 })}
+              className="usa-pagination__link usa-pagination__previous-page"
+              onClick={follow}
+            >
               <span className="usa-pagination__link-text">Previous</span>
             </Link>
           </li>
@@ -175,7 +190,8 @@ function Pagination({ filter, page, pageCount, follow }: { filter: Filter; page:
         {pages.map((p, i) => (
           <li key={p} className="usa-pagination__item usa-pagination__page-no">
             {i > 0 && p - (pages[i - 1] ?? p) > 1 ? <span className="pagination-gap">…</span> : null}
-            <Link prefetch={false}
+            <Link
+              prefetch={false}
               href={filterHref({ ...filter, page: p })}
               className={`usa-pagination__button${p === page ? ' usa-current' : ''}`}
               aria-label={`Page ${p}`}

@@ -20,7 +20,9 @@ export function GET(request: Request): Promise<Response> {
     const format = parseFormat(ctx.query.get('format'));
     const plan = planExport(await loadPlan(await ctx.db(), ctx.user.id));
     if (plan.items.length > MAX_EXPORT) {
-      throw badRequest(`Your plan holds ${plan.items.length} cards; an export holds at most ${MAX_EXPORT}. Remove cards you no longer aim for, then export again.`);
+      throw badRequest(
+        `Your plan holds ${plan.items.length} cards; an export holds at most ${MAX_EXPORT}. Remove cards you no longer aim for, then export again.`,
+      );
     }
     return planDownload(format, plan, publicOrigin(request));
   });

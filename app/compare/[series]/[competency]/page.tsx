@@ -44,9 +44,7 @@ export default async function ComparePage({ params }: Props) {
   return (
     <div className="grid-container compare-page">
       <Breadcrumb current="Compare career levels" />
-      <h1>
-        {c.competency}: career levels compared
-      </h1>
+      <h1>{c.competency}: career levels compared</h1>
       <p className="usa-intro">
         Job series {c.seriesCode} {c.seriesTitle}. What each proficiency level looks like at Entry, Mid and Senior level.
       </p>
