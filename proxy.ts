@@ -71,12 +71,16 @@ export function proxy(request: NextRequest) {
   // Route handlers set their own, stricter policy (nothing may load): the proxy leaves them alone,
   // so no answer carries two policies.
   if (isHandlerPath(request.nextUrl.pathname)) return NextResponse.next();
+  // /cards is prerendered; a filtered address is rendered for its filter (without JavaScript the
+  // results must match the address) by /cards-results, invisibly to the browser.
+  const filtered =
+    request.nextUrl.pathname === '/cards' && request.nextUrl.search !== '' ? new URL(`/cards-results${request.nextUrl.search}`, request.url) : null;
   const e = env();
   // next dev evaluates code for hot reloading; the policy applies to production servers.
-  if (e.NODE_ENV !== 'production') return NextResponse.next();
+  if (e.NODE_ENV !== 'production') return filtered ? NextResponse.rewrite(filtered) : NextResponse.next();
 
   const formTargets = origins(e.LOGIN_GOV_CLIENT_ID ? e.LOGIN_GOV_ISSUER : undefined, e.OIDC_ISSUER);
-  const prerendered = staticHashes()[request.nextUrl.pathname];
+  const prerendered = filtered ? undefined : staticHashes()[request.nextUrl.pathname];
   if (prerendered) {
     const response = NextResponse.next();
     response.headers.set('Content-Security-Policy', contentSecurityPolicy({ hashes: prerendered, formTargets }));
@@ -88,7 +92,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = filtered
+    ? NextResponse.rewrite(filtered, { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
 }
@@ -103,7 +109,19 @@ export const config = {
   // /cardsNew/ addresses are matched. A percent sign in a skipped path does bring the request here,
   // to refuse a malformed encoding.
   matcher: [
-    '/((?!_next/static|_next/image|uswds/|favicon.ico|cards/|compare/|api/|data/|plan/export).*)',
+    '/((?!_next/static|_next/image|uswds/|favicon.ico|cards$|cards/|compare/|api/|data/|plan/export).*)',
     '/:prefix(cards|compare|api|data|plan)/:rest(.*%.*)',
+    // /cards with a filter (the parameters of FILTER_PARAMS in lib/filters.ts; a test keeps them in step).
+    { source: '/cards', has: [{ type: 'query', key: 'series' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'level' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'grade' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'group' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'competency' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'q' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'bookmarked' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'page' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'per' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'sort' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'all' }] },
   ],
 };

@@ -17,7 +17,7 @@ export interface DashboardState {
 
 /** The page of `result` the filter asks for (clamped to the pages there are). */
 export function dashboardView(filter: Filter, notices: readonly Notice[], result: FilterResult): DashboardState {
-  const page = paginate(result.results, filter.page);
+  const page = paginate(result.results, filter.page, filter.per);
   return {
     filter: { ...filter, page: page.page },
     notices,

@@ -21,7 +21,12 @@ import { badRequest } from './http/errors';
 import type { CardSearch } from './search';
 
 export const PAGE_SIZE = 25;
-const MAX_QUERY_LENGTH = 200;
+/** The page sizes a person can choose (kept in the address as `per`). */
+export const PAGE_SIZES = [10, 25, 50] as const;
+/** Result orders (`sort`): relevance needs a text query; the default is relevance with one, else series. */
+export const SORTS = ['relevance', 'series', 'level', 'competency'] as const;
+export type Sort = (typeof SORTS)[number];
+export const MAX_QUERY_LENGTH = 200;
 
 interface ParamSpec {
   readonly description: string;
@@ -61,7 +66,19 @@ export const FILTER_PARAMS = {
     maxLength: MAX_QUERY_LENGTH,
   },
   bookmarked: { description: 'Only the cards in the signed-in person’s plan (1).', repeatable: false, type: 'boolean', signedIn: true },
-  page: { description: `A page of ${PAGE_SIZE} results, as on the dashboard; without it, every match.`, repeatable: false, type: 'integer', minimum: 1 },
+  page: {
+    description: `A page of results (\`per\` of them, ${PAGE_SIZE} unless given), as on the dashboard; without it, every match.`,
+    repeatable: false,
+    type: 'integer',
+    minimum: 1,
+  },
+  per: { description: `Results per page: ${PAGE_SIZES.join(', ')}.`, repeatable: false, type: 'integer', values: PAGE_SIZES.map(String) },
+  sort: {
+    description: 'Result order: relevance (with q; the default then), series (the default otherwise: series, competency, career level), level or competency.',
+    repeatable: false,
+    type: 'string',
+    values: SORTS,
+  },
   all: { description: 'Show all cards: no signed-in defaults.', repeatable: false, type: 'boolean', dashboardOnly: true },
 } as const satisfies Record<string, ParamSpec>;
 
@@ -82,9 +99,30 @@ export interface Filter {
   /** Only the signed-in user's bookmarked cards. */
   readonly bookmarked: boolean;
   readonly page: number;
+  /** Results per page. */
+  readonly per: number;
+  /** Null: the default (relevance with a text query, else series). */
+  readonly sort: Sort | null;
 }
 
-export const EMPTY_FILTER: Filter = { series: [], levels: [], groups: [], competencies: [], q: '', grade: null, bookmarked: false, page: 1 };
+export const EMPTY_FILTER: Filter = {
+  series: [],
+  levels: [],
+  groups: [],
+  competencies: [],
+  q: '',
+  grade: null,
+  bookmarked: false,
+  page: 1,
+  per: PAGE_SIZE,
+  sort: null,
+};
+
+/** The order results are in: the chosen one, else relevance with a text query, else series. */
+export function effectiveSort(filter: Pick<Filter, 'q' | 'sort'>): Sort {
+  if (filter.sort && (filter.sort !== 'relevance' || filter.q)) return filter.sort;
+  return filter.q ? 'relevance' : 'series';
+}
 
 /** A parameter that was ignored, with a sentence saying why. */
 export interface Notice {
@@ -136,6 +174,8 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
   let grade: number | null = null;
   let bookmarked = false;
   let page = 1;
+  let per: number = PAGE_SIZE;
+  let sort: Sort | null = null;
   const seenSingle = new Set<string>();
   const single = (key: string): boolean => {
     if (seenSingle.has(key)) {
@@ -211,6 +251,20 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
         else notices.push({ param: key, message: `“${clip(value)}” is not a page number; showing page 1.` });
         break;
       }
+      case 'per': {
+        if (!single(key) || value === '') break;
+        const n = Number(value);
+        if ((PAGE_SIZES as readonly number[]).includes(n) && /^\d+$/u.test(value)) per = n;
+        else notices.push({ param: key, message: `“${clip(value)}” is not a page size (${PAGE_SIZES.join(', ')}); showing ${PAGE_SIZE} per page.` });
+        break;
+      }
+      case 'sort': {
+        if (!single(key) || value === '') break;
+        const known = SORTS.find((s) => s === value.toLowerCase());
+        if (known) sort = known;
+        else notices.push({ param: key, message: `“${clip(value)}” is not an order (${SORTS.join(', ')}); the default order is used.` });
+        break;
+      }
       default: {
         const unhandled: never = key;
         throw new Error(`filter parameter ${String(unhandled)} is not handled`);
@@ -218,7 +272,7 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
     }
   }
   return {
-    filter: { series: [...series], levels: [...levels], groups: [...groups], competencies: [...comps], q, grade, bookmarked, page },
+    filter: { series: [...series], levels: [...levels], groups: [...groups], competencies: [...comps], q, grade, bookmarked, page, per, sort },
     notices,
   };
 }
@@ -233,6 +287,8 @@ export function filterToSearchParams(filter: Filter): URLSearchParams {
   for (const c of filter.competencies) params.append('competency', c);
   if (filter.q) params.set('q', filter.q);
   if (filter.bookmarked) params.set('bookmarked', '1');
+  if (filter.sort) params.set('sort', filter.sort);
+  if (filter.per !== PAGE_SIZE) params.set('per', String(filter.per));
   if (filter.page > 1) params.set('page', String(filter.page));
   return params;
 }
@@ -253,6 +309,7 @@ export function selectedLevels(filter: Filter): CareerLevel[] {
 const compareSummaries: (a: CardSummary, b: CardSummary) => number = compareCards;
 
 const FACETS: readonly FacetName[] = ['series', 'level', 'group', 'competency'];
+const LEVEL_RANK: Record<CareerLevel, number> = { Entry: 0, Mid: 1, Senior: 2 };
 
 function facetKey(card: CardSummary, facet: FacetName): string {
   switch (facet) {
@@ -330,8 +387,11 @@ export function applyFilter(cards: readonly CardSummary[], filter: Filter, searc
     }
   }
 
-  // Array.prototype.sort is stable: equal scores keep list order.
-  if (scores) results.sort((a, b) => (scores.get(b.url) ?? 0) - (scores.get(a.url) ?? 0));
+  // Array.prototype.sort is stable: equal keys keep list order (series, competency, career level).
+  const order = effectiveSort(filter);
+  if (order === 'relevance' && scores) results.sort((a, b) => (scores.get(b.url) ?? 0) - (scores.get(a.url) ?? 0));
+  else if (order === 'level') results.sort((a, b) => LEVEL_RANK[a.careerLevel] - LEVEL_RANK[b.careerLevel]);
+  else if (order === 'competency') results.sort((a, b) => a.competency.localeCompare(b.competency, 'en'));
 
   const values = (facet: FacetName, list: readonly { value: string; label: string }[]): FacetValue[] =>
     list.map(({ value, label }) => ({ value, label, count: counts[facet].get(value) ?? 0, selected: selected[facet].has(value) }));

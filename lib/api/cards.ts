@@ -9,7 +9,7 @@ import { durationLabel, type CardCourses } from '../cards/catalogue';
 import { CAREER_LEVELS, COMPETENCY_GROUPS, PROFICIENCY_LEVELS, SERIES_CODES } from '../cards/domain';
 import { compareHref } from '../cards/identity';
 import type { CardSummary } from '../cards/summary';
-import { applyFilter, competencyIndex, FILTER_PARAMS, isFilterParam, paginate, parseFilterStrictly, PAGE_SIZE } from '../filters';
+import { applyFilter, competencyIndex, FILTER_PARAMS, isFilterParam, paginate, parseFilterStrictly } from '../filters';
 import { badRequest } from '../http/errors';
 import type { CardSearch } from '../search';
 
@@ -146,7 +146,7 @@ const API_PARAMS: readonly string[] = Object.entries(FILTER_PARAMS)
 
 /**
  * The cards the dashboard shows for these URL parameters, in its order: every match, or one page
- * of {@link PAGE_SIZE} when `page` is given. A parameter the dashboard would ignore with a notice
+ * of `per` (25 unless given) when `page` is given. A parameter the dashboard would ignore with a notice
  * is a 400 here (a script should hear about its mistake).
  */
 export function selectCards(
@@ -161,7 +161,7 @@ export function selectCards(
   const filter = parseFilterStrictly(params, competencyIndex(summaries));
   const { results } = applyFilter(summaries, filter, filter.q ? search() : undefined);
   if (!params.has('page')) return { total: results.length, page: null, pageCount: null, cards: results };
-  const page = paginate(results, filter.page, PAGE_SIZE);
+  const page = paginate(results, filter.page, filter.per);
   if (filter.page > page.pageCount) throw badRequest(`There are ${page.pageCount} page(s) of results; page ${filter.page} does not exist.`);
   return { total: page.total, page: page.page, pageCount: page.pageCount, cards: page.items };
 }

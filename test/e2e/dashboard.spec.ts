@@ -4,7 +4,8 @@ import { cardsText, count, FIXTURE, MID } from './fixture';
 
 const results = (page: Page) => page.locator('.result-row');
 /** USWDS checkboxes are styled labels over visually hidden inputs: click the label, as a person does. */
-const tick = (page: Page, name: RegExp) => page.locator('label.usa-checkbox__label').filter({ hasText: name }).click();
+const tick = (page: Page, name: RegExp) => page.locator('#filter-form label.usa-checkbox__label').filter({ hasText: name }).click();
+const filters = (page: Page) => page.getByRole('form', { name: 'Filter cards' });
 const live = (page: Page) => expect(page.locator('form[data-live="true"]')).toBeVisible();
 
 test.describe('the card dashboard', () => {
@@ -44,13 +45,13 @@ test.describe('the card dashboard', () => {
     await expect(results(page)).toHaveCount(1);
     await expect(results(page).getByRole('link')).toHaveAttribute('href', MID);
     await expect(results(page)).toContainText('0510 Accounting · Mid (GS 10–13) · Personal');
-    await expect(page.locator('#result-count')).toHaveText('1 card');
+    await expect(page.locator('#result-count')).toHaveText('1 card, page 1 of 1');
     await expect(page).toHaveURL(/\/cards\?series=0510&level=Mid&competency=Customer-Service$/u);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
     expect(documentRequests).toEqual([]);
     // A value that would yield nothing is disabled, not hidden.
-    await expect(page.getByRole('checkbox', { name: /^Entry \(GS 7–9\) \(0\)/u })).toBeDisabled();
-    await expect(page.getByRole('checkbox', { name: /^Leading \(0\)/u })).toBeDisabled();
+    await expect(filters(page).getByRole('checkbox', { name: /^Entry \(GS 7–9\) \(0\)/u })).toBeDisabled();
+    await expect(filters(page).getByRole('checkbox', { name: /^Leading \(0\)/u })).toBeDisabled();
   });
 
   test('a GS grade selects its career level', async ({ page }) => {
@@ -67,8 +68,8 @@ test.describe('the card dashboard', () => {
     const personal0510 = count((c) => c.seriesCode === '0510' && c.group === 'Personal');
     await page.reload();
     await live(page);
-    await expect(page.getByRole('checkbox', { name: /0510 Accounting/u })).toBeChecked();
-    await expect(page.getByRole('checkbox', { name: /^Personal/u })).toBeChecked();
+    await expect(filters(page).getByRole('checkbox', { name: /0510 Accounting/u })).toBeChecked();
+    await expect(filters(page).getByRole('checkbox', { name: /^Personal/u })).toBeChecked();
     await expect(page.getByLabel('Search text')).toHaveValue('survey');
     await expect(results(page)).toHaveCount(1);
 
@@ -81,9 +82,9 @@ test.describe('the card dashboard', () => {
     await expect(page).toHaveURL(/\/cards\?series=0510&group=Personal&q=survey$/u);
     await expect(results(page)).toHaveCount(1);
     await page.goBack();
-    await expect(page.getByRole('checkbox', { name: /^Mid \(GS 10–13\)/u })).toBeChecked();
+    await expect(filters(page).getByRole('checkbox', { name: /^Mid \(GS 10–13\)/u })).toBeChecked();
     await page.goForward();
-    await expect(page.getByRole('checkbox', { name: /^Mid \(GS 10–13\)/u })).not.toBeChecked();
+    await expect(filters(page).getByRole('checkbox', { name: /^Mid \(GS 10–13\)/u })).not.toBeChecked();
     await page.getByRole('link', { name: 'Clear all' }).click();
     await expect(page).toHaveURL(/\/cards$/u);
     await expect(page.locator('#result-count')).toHaveText(new RegExp(`^${cardsText(FIXTURE.length)}`, 'u'));
@@ -96,7 +97,7 @@ test.describe('the card dashboard', () => {
     await expect(results(page).first().getByRole('link')).toHaveAttribute('href', /Customer-Service-(Mid|Senior)$/u);
     await page.getByLabel('Search text').fill('qqqzzz');
     await expect(page.getByRole('heading', { name: 'No cards match' })).toBeVisible();
-    await expect(page.locator('#result-count')).toHaveText('0 cards');
+    await expect(page.locator('#result-count')).toHaveText('0 cards, page 1 of 1');
   });
 
   test('works with JavaScript disabled, through the GET form', async ({ browser, baseURL }) => {
@@ -107,7 +108,7 @@ test.describe('the card dashboard', () => {
     await tick(page, /0510 Accounting/u);
     await tick(page, /^Mid \(GS 10–13\)/u);
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect(page).toHaveURL(/\/cards\?q=&grade=&series=0510&level=Mid$/u);
+    await expect(page).toHaveURL(/\/cards\?q=&grade=&series=0510&level=Mid&sort=&per=$/u);
     await expect(results(page)).toHaveCount(count((c) => c.seriesCode === '0510' && c.careerLevel === 'Mid'));
     await page.getByLabel('Search text').fill('survey');
     await page.getByRole('button', { name: 'Apply filters' }).click();

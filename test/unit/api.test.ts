@@ -5,7 +5,7 @@ import { matchesIfNoneMatch } from '@/lib/api/respond';
 import { BOM } from '@/lib/export/csv';
 import { listedOnly } from '@/lib/cards/catalogue';
 import { dashboardFor } from '@/lib/dashboard';
-import { competencyIndex, filterToSearchParams, EMPTY_FILTER, type Filter } from '@/lib/filters';
+import { competencyIndex, filterToSearchParams, EMPTY_FILTER, PAGE_SIZES, SORTS, type Filter } from '@/lib/filters';
 import { CAREER_LEVELS, COMPETENCY_GROUPS, SERIES_CODES } from '@/lib/cards/domain';
 import { createCardSearch } from '@/lib/search';
 import { parse } from 'csv-parse/sync';
@@ -56,6 +56,8 @@ const filterArb: fc.Arbitrary<Filter> = fc.record({
   grade: fc.option(fc.integer({ min: 1, max: 15 }), { nil: null }),
   bookmarked: fc.constant(false),
   page: fc.integer({ min: 1, max: 3 }),
+  per: fc.constantFrom(...PAGE_SIZES),
+  sort: fc.constantFrom(null, ...SORTS),
 });
 
 describe('GET /api/cards', () => {
@@ -184,6 +186,8 @@ describe('GET /api/openapi.json', () => {
       'competency',
       'q',
       'page',
+      'per',
+      'sort',
       'If-None-Match',
     ]);
     expect(Object.keys(doc.components.schemas).sort()).toEqual(['Card', 'CardList', 'CardListItem', 'Error']);
@@ -199,6 +203,8 @@ describe('GET /api/openapi.json', () => {
       q: 'x',
       grade: 9,
       page: 2,
+      per: 10,
+      sort: 'level',
     }).keys()) {
       expect(documented.has(key), key).toBe(true);
     }

@@ -11,8 +11,11 @@ export function Facet({
   selected,
   onToggle,
   scroll = false,
+  note,
 }: {
   legend: string;
+  /** A sentence under the legend (why a value is ticked). */
+  note?: string;
   name: FacetName;
   values: readonly FacetValue[];
   /** The values selected now (the counts in `values` may lag a frame behind). */
@@ -23,6 +26,11 @@ export function Facet({
   return (
     <fieldset className="usa-fieldset facet">
       <legend className="usa-legend facet-legend">{legend}</legend>
+      {note ? (
+        <p className="usa-hint facet-note" role="status">
+          {note}
+        </p>
+      ) : null}
       <div className={scroll ? 'facet-scroll' : undefined}>
         {values.map((v) => (
           <FacetOption key={v.value} name={name} value={v.value} label={v.label} count={v.count} selected={selected.has(v.value)} onToggle={onToggle} />

@@ -1,16 +1,10 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { MAX_EXPORT } from '@/lib/export/fields';
 import { filterToSearchParams, type Filter } from '@/lib/filters';
+import type { Selection } from './useDashboard';
 
-/** The cards chosen for export: every result of the filter (`all`), or these export keys. */
-export interface Selection {
-  readonly all: boolean;
-  readonly keys: ReadonlySet<string>;
-}
-
-export const NO_SELECTION: Selection = { all: false, keys: new Set() };
 export const EXPORT_FORM_ID = 'export-form';
 
 /**
@@ -32,13 +26,15 @@ export function ExportForm({
   visibleKeys: readonly string[];
   selection: Selection;
   onSelectAll: (on: boolean) => void;
-  onClear: () => void;
+  /** Clears the selection, or only the given slugs. */
+  onClear: (only?: readonly string[]) => void;
 }) {
+  const selectAll = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const count = selection.all ? total : selection.keys.size;
   const visible = new Set(visibleKeys);
   const hidden = selection.all ? [] : [...selection.keys].filter((k) => !visible.has(k));
-  const filterFields = [...filterToSearchParams({ ...filter, page: 1 }).entries()];
+  const filterFields = [...filterToSearchParams({ ...filter, page: 1 }).entries()].filter(([name]) => name !== 'per' && name !== 'sort');
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const message =
@@ -70,6 +66,7 @@ export function ExportForm({
             type="checkbox"
             name="select"
             value="all"
+            ref={selectAll}
             checked={selection.all}
             onChange={(e) => {
               setError(null);
@@ -77,7 +74,7 @@ export function ExportForm({
             }}
           />
           <label className="usa-checkbox__label" htmlFor="select-all">
-            Select all {total === 1 ? 'result' : `${total} results`}
+            {total === 1 ? 'Select the 1 result' : `Select all ${total} results`}
           </label>
         </div>
         <fieldset className="usa-fieldset export-format">
@@ -105,6 +102,8 @@ export function ExportForm({
             onClick={() => {
               setError(null);
               onClear();
+              // The button goes away with the selection: keep the focus in the export controls.
+              selectAll.current?.focus();
             }}
           >
             Clear selection
@@ -112,8 +111,14 @@ export function ExportForm({
         ) : null}
       </div>
       <p className="export-count" role="status" aria-live="polite">
-        {count === 0 ? 'No cards selected.' : count === 1 ? '1 card selected.' : `${count} cards selected.`}
+        {count === 0 ? 'No cards selected.' : count === 1 ? '1 card selected' : `${count} cards selected`}
+        {count > 0 && hidden.length > 0 ? `, ${hidden.length} of them not shown here.` : count > 0 ? '.' : ''}
       </p>
+      {hidden.length > 0 ? (
+        <button type="button" className="usa-button usa-button--unstyled export-clear-hidden" onClick={() => onClear(hidden)}>
+          Clear the {hidden.length === 1 ? 'card' : `${hidden.length} cards`} not shown
+        </button>
+      ) : null}
       {error ? (
         <p className="usa-error-message" role="alert">
           {error}

@@ -2,31 +2,45 @@
 
 import Link from 'next/link';
 import type { MouseEvent } from 'react';
-import { filterHref, PAGE_SIZE, selectedLevels, type Filter } from '@/lib/filters';
-import { careerLevelForGrade } from '@/lib/grades';
 import { BookmarkButton } from '@/components/BookmarkButton';
 import type { DashboardState } from '@/lib/dashboard';
-import { ExportForm, SelectCard, type Selection } from './ExportForm';
-
-export type { ResultRow } from '@/lib/cards/summary';
+import { careerLevelForGrade } from '@/lib/grades';
+import { effectiveSort, filterHref, PAGE_SIZE, PAGE_SIZES, type FacetName, type FacetValue, type Filter, type Sort } from '@/lib/filters';
+import { ExportForm, SelectCard } from './ExportForm';
+import { FILTER_FORM_ID } from './FilterForm';
+import type { Selection } from './useDashboard';
 
 interface Chip {
   readonly label: string;
+  /** How many cards the value has, given the other filters (the facet's count). */
+  readonly count: number | null;
   readonly without: Filter;
 }
 
-function chips(filter: Filter, competencyLabel: (slug: string) => string): Chip[] {
+function chips(filter: Filter, facets: Record<FacetName, FacetValue[]>): Chip[] {
   const base = { ...filter, page: 1 };
+  const count = (facet: FacetName, value: string) => facets[facet].find((v) => v.value === value)?.count ?? null;
+  const label = (facet: FacetName, value: string) => facets[facet].find((v) => v.value === value)?.label ?? value;
   const out: Chip[] = [];
-  for (const s of filter.series) out.push({ label: `Series ${s}`, without: { ...base, series: filter.series.filter((x) => x !== s) } });
-  for (const l of filter.levels) out.push({ label: `${l} level`, without: { ...base, levels: filter.levels.filter((x) => x !== l) } });
-  if (filter.grade !== null) out.push({ label: `GS ${filter.grade} (${careerLevelForGrade(filter.grade)})`, without: { ...base, grade: null } });
-  for (const g of filter.groups) out.push({ label: `${g} group`, without: { ...base, groups: filter.groups.filter((x) => x !== g) } });
-  for (const c of filter.competencies) {
-    out.push({ label: competencyLabel(c), without: { ...base, competencies: filter.competencies.filter((x) => x !== c) } });
+  for (const s of filter.series)
+    out.push({ label: `Series ${s}`, count: count('series', s), without: { ...base, series: filter.series.filter((x) => x !== s) } });
+  for (const l of filter.levels)
+    out.push({ label: `${l} level`, count: count('level', l), without: { ...base, levels: filter.levels.filter((x) => x !== l) } });
+  if (filter.grade !== null) {
+    const level = careerLevelForGrade(filter.grade);
+    out.push({
+      label: `GS ${filter.grade} (${filter.grade < 7 ? `below the card levels; ${level}` : level})`,
+      count: count('level', level),
+      without: { ...base, grade: null },
+    });
   }
-  if (filter.q) out.push({ label: `Text: “${filter.q}”`, without: { ...base, q: '' } });
-  if (filter.bookmarked) out.push({ label: 'Bookmarked', without: { ...base, bookmarked: false } });
+  for (const g of filter.groups)
+    out.push({ label: `${g} group`, count: count('group', g), without: { ...base, groups: filter.groups.filter((x) => x !== g) } });
+  for (const c of filter.competencies) {
+    out.push({ label: label('competency', c), count: count('competency', c), without: { ...base, competencies: filter.competencies.filter((x) => x !== c) } });
+  }
+  if (filter.q) out.push({ label: `Text: “${filter.q}”`, count: null, without: { ...base, q: '' } });
+  if (filter.bookmarked) out.push({ label: 'In my plan', count: null, without: { ...base, bookmarked: false } });
   return out;
 }
 
@@ -42,24 +56,29 @@ export interface SelectionControl {
   readonly state: Selection;
   readonly onRow: (key: string, on: boolean) => void;
   readonly onAll: (on: boolean) => void;
-  readonly onClear: () => void;
+  readonly onClear: (only?: readonly string[]) => void;
 }
 
+const SORT_LABELS: Record<Sort, string> = { relevance: 'Relevance', series: 'Series', level: 'Career level', competency: 'Competency' };
+
+/** Results: notices, the count (always with its page), chips, order and page size, the export form, the rows and the pages. */
 export function ResultList({
   view,
   follow,
+  onChange,
   account,
   selection,
 }: {
   view: DashboardState;
   follow: (e: MouseEvent<HTMLAnchorElement>) => void;
+  onChange: (next: Filter) => void;
   account: Account;
   selection: SelectionControl;
 }) {
   const { filter, total, rows, page, pageCount, notices } = view;
-  const names = new Map(view.facets.competency.map((c) => [c.value, c.label]));
-  const active = chips(filter, (slug) => names.get(slug) ?? slug);
-  const levels = selectedLevels(filter);
+  const active = chips(filter, view.facets);
+  const order = effectiveSort(filter);
+  const sorts = (filter.q ? (['relevance', 'series', 'level', 'competency'] as const) : (['series', 'level', 'competency'] as const)) satisfies readonly Sort[];
   return (
     <section aria-labelledby="results-heading">
       {notices.length > 0 ? (
@@ -78,8 +97,7 @@ export function ResultList({
       </h2>
       <p role="status" aria-live="polite" aria-atomic="true" className="result-count" id="result-count">
         {total === 1 ? '1 card' : `${total} cards`}
-        {levels.length > 0 && filter.grade !== null ? ` at ${levels.join(' or ')} level` : ''}
-        {pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}
+        {filter.grade !== null ? ` at ${careerLevelForGrade(filter.grade)} level` : ''}, page {page} of {pageCount}
       </p>
       {active.length > 0 ? (
         <ul className="filter-chips" aria-label="Active filters">
@@ -87,7 +105,8 @@ export function ResultList({
             <li key={chip.label}>
               <Link prefetch={false} className="usa-button usa-button--outline usa-button--small" href={filterHref(chip.without)} onClick={follow}>
                 <span className="usa-sr-only">Remove filter </span>
-                {chip.label} <span aria-hidden="true">×</span>
+                {chip.label}
+                {chip.count === null ? '' : ` (${chip.count})`} <span aria-hidden="true">×</span>
               </Link>
             </li>
           ))}
@@ -98,6 +117,48 @@ export function ResultList({
           </li>
         </ul>
       ) : null}
+      <div className="result-controls">
+        <div className="result-control">
+          <label className="usa-label" htmlFor="sort">
+            Sort by
+          </label>
+          <select
+            className="usa-select"
+            id="sort"
+            name="sort"
+            form={FILTER_FORM_ID}
+            value={filter.sort ?? ''}
+            onChange={(e) => onChange({ ...filter, sort: sorts.find((s) => s === e.target.value) ?? null, page: 1 })}
+          >
+            {sorts.map((s) => (
+              // The default order's value is empty: a plain form leaves it out of the address.
+              <option key={s} value={filter.sort === null && s === order ? '' : s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="result-control">
+          <label className="usa-label" htmlFor="per">
+            Per page
+          </label>
+          <select
+            className="usa-select"
+            id="per"
+            name="per"
+            form={FILTER_FORM_ID}
+            value={filter.per === PAGE_SIZE ? '' : filter.per}
+            onChange={(e) => onChange({ ...filter, per: Number(e.target.value) || PAGE_SIZE, page: 1 })}
+          >
+            {PAGE_SIZES.map((n) => (
+              // The default size's value is empty: a plain form leaves it out of the address.
+              <option key={n} value={n === PAGE_SIZE ? '' : n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
       {rows.length === 0 ? (
         <div className="usa-alert usa-alert--info" role="region" aria-label="No results">
           <div className="usa-alert__body">
@@ -123,20 +184,24 @@ export function ResultList({
             onSelectAll={selection.onAll}
             onClear={selection.onClear}
           />
-          <ol className="usa-list usa-list--unstyled result-list" start={(page - 1) * PAGE_SIZE + 1}>
+          <ol className="usa-list usa-list--unstyled result-list" start={(page - 1) * filter.per + 1}>
             {rows.map((row) => {
               const key = row.slug;
               return (
                 <li key={row.url} className="result-row">
                   <SelectCard
                     slug={key}
-                    label={`${row.competency}, ${row.seriesCode} ${row.careerLevel}`}
+                    label={row.title}
                     checked={selection.state.all || selection.state.keys.has(key)}
                     onChange={(on) => selection.onRow(key, on)}
                   />
                   <div className="result-body">
                     <Link prefetch={false} href={row.url} className="result-title">
                       {row.competency}
+                      <span className="result-title__card">
+                        {' '}
+                        — {row.seriesCode} {row.careerLevel}
+                      </span>
                     </Link>
                     <span className="result-meta">
                       {row.seriesCode} {row.seriesTitle} · {row.careerLevel} ({row.gsLabel}) · {row.group}
