@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { securityHeaders } from './lib/security-headers.mjs';
 
 // USWDS' Sass packages, wherever node_modules is (its main entry is dist/js/uswds.min.js).
 const uswdsPackages = path.resolve(path.dirname(createRequire(import.meta.url).resolve('@uswds/uswds')), '../../packages');
@@ -28,15 +29,7 @@ const nextConfig = {
     return [
       {
         source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
-          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-          // Browsers honour HSTS only over https, so a production server on http://localhost is unaffected.
-          ...(process.env.NODE_ENV === 'production' ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
-        ],
+        headers: securityHeaders(process.env.NODE_ENV === 'production'),
       },
     ];
   },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env';
 import { isSameOrigin } from './lib/http/origin';
-import { contentSecurityPolicy, LOCKED_DOWN_CSP } from './lib/security';
+import { contentSecurityPolicy, formTargetsOf, LOCKED_DOWN_CSP } from './lib/security';
 
 /**
  * In front of every page:
@@ -23,18 +23,6 @@ function staticHashes(): Record<string, string[]> {
     hashes = {};
   }
   return hashes;
-}
-
-function origins(...urls: (string | undefined)[]): string[] {
-  const out: string[] = [];
-  for (const url of urls) {
-    try {
-      if (url) out.push(new URL(url).origin);
-    } catch {
-      // an invalid URL is reported by lib/env at startup
-    }
-  }
-  return out;
 }
 
 function plainError(status: number, message: string): NextResponse {
@@ -79,7 +67,7 @@ export function proxy(request: NextRequest) {
   // next dev evaluates code for hot reloading; the policy applies to production servers.
   if (e.NODE_ENV !== 'production') return filtered ? NextResponse.rewrite(filtered) : NextResponse.next();
 
-  const formTargets = origins(e.LOGIN_GOV_CLIENT_ID ? e.LOGIN_GOV_ISSUER : undefined, e.OIDC_ISSUER);
+  const formTargets = formTargetsOf(e);
   const prerendered = filtered ? undefined : staticHashes()[request.nextUrl.pathname];
   if (prerendered) {
     const response = NextResponse.next();
@@ -100,16 +88,16 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not Next's assets, the USWDS fonts and images, nor the prerendered card and compare pages
-  // (/cards/<slug>, /compare/<series>/<competency>): those carry their policy in their build output
-  // (scripts/csp-hashes.ts) and are served without a proxy round (it halves a card page's throughput).
+  // Not Next's assets, the USWDS fonts and images, the static pages' script, nor /cards without a
+  // filter (prerendered; its policy is in its build output, scripts/csp-hashes.ts). The card and
+  // compare pages are static files the portal's server sends before Next (ADR 0013): what reaches
+  // Next under /cards/ and /compare/ is a 404, rendered with a nonce here.
   // Nor the route handlers (/api/, /data/, /cards/export, /plan/export): with a proxy, Next buffers
   // a request's whole body before the handler may read it, and each handler counts its body as it
-  // arrives and checks origin and session itself (lib/http/handle.ts). /cards itself and CFO.gov's
-  // /cardsNew/ addresses are matched. A percent sign in a skipped path does bring the request here,
-  // to refuse a malformed encoding.
+  // arrives and checks origin and session itself (lib/http/handle.ts). A percent sign in a skipped
+  // path does bring the request here, to refuse a malformed encoding.
   matcher: [
-    '/((?!_next/static|_next/image|uswds/|favicon.ico|cards$|cards/|compare/|api/|data/|plan/export).*)',
+    '/((?!_next/static|_next/image|uswds/|assets/|favicon.ico|cards$|cards/export|api/|data/|plan/export).*)',
     '/:prefix(cards|compare|api|data|plan)/:rest(.*%.*)',
     // /cards with a filter (the parameters of FILTER_PARAMS in lib/filters.ts; a test keeps them in step).
     { source: '/cards', has: [{ type: 'query', key: 'series' }] },

@@ -22,11 +22,11 @@ export function AccountLink() {
     };
   }, [pathname]);
   return name ? (
-    <Link href="/signout" prefetch={false}>
+    <Link href="/signout" prefetch={false} data-account-link="">
       Sign out<span className="usa-sr-only"> ({name})</span>
     </Link>
   ) : (
-    <Link href="/signin" prefetch={false}>
+    <Link href="/signin" prefetch={false} data-account-link="">
       Sign in
     </Link>
   );

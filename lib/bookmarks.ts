@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SignedInUser } from './auth';
 import { getCard } from './cards';
 import type { Database } from './db/client';
-import { addBookmark, findBookmark, getProfile, listBookmarks, removeBookmark, removeBookmarkByPermalink, toggleBookmark } from './db/queries';
+import { addBookmark, findBookmark, listBookmarks, removeBookmark, removeBookmarkByPermalink, toggleBookmark } from './db/queries';
 import type { Bookmark } from './db/schema';
 import { notFound } from './http';
 
@@ -38,7 +38,8 @@ export async function bookmarkOf(owner: Owner, permalink: string): Promise<Bookm
 
 /**
  * Adds, removes or toggles the person's bookmark of a card, recording their grade and series when
- * added. Each is one statement, so concurrent clicks never fail. Returns the bookmark, or null.
+ * added (in the same statement). A toggle is at most two statements that cannot fail on a
+ * concurrent click. Returns the bookmark, or null.
  */
 export async function changeBookmark(owner: Owner, permalink: string, intent: 'add' | 'remove' | 'toggle'): Promise<Bookmark | null> {
   const card = getCard(permalink);
@@ -50,8 +51,7 @@ export async function changeBookmark(owner: Owner, permalink: string, intent: 'a
     if (intent === 'toggle' && (await removeBookmarkByPermalink(owner.db, owner.user.id, permalink))) return null;
     throw notFound(`There is no card at ${permalink}.`);
   }
-  const profile = await getProfile(owner.db, owner.user.id);
-  const input = { permalink: card.permalink, title: card.title, competency: card.competency, grade: profile?.grade ?? null, series: profile?.series ?? null };
+  const input = { permalink: card.permalink, title: card.title, competency: card.competency };
   if (intent === 'add') return addBookmark(owner.db, owner.user.id, input);
   return toggleBookmark(owner.db, owner.user.id, input);
 }

@@ -33,3 +33,16 @@ export function contentSecurityPolicy({ nonce, hashes = [], formTargets = [] }: 
 
 /** For responses that are not pages (downloads, data, short error pages): nothing may load or run. */
 export const LOCKED_DOWN_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/** Where sign-in forms may post to and redirect through: the configured identity providers' origins. */
+export function formTargetsOf(e: { LOGIN_GOV_CLIENT_ID?: string | undefined; LOGIN_GOV_ISSUER: string; OIDC_ISSUER?: string | undefined }): string[] {
+  const out: string[] = [];
+  for (const url of [e.LOGIN_GOV_CLIENT_ID ? e.LOGIN_GOV_ISSUER : undefined, e.OIDC_ISSUER]) {
+    try {
+      if (url) out.push(new URL(url).origin);
+    } catch {
+      // an invalid URL is reported by lib/env at startup
+    }
+  }
+  return out;
+}

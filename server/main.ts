@@ -9,6 +9,7 @@
  *   machine (loopback peer on a loopback listener) through AsyncLocalStorage, never a header;
  * - every request gets an id (X-Request-Id) and one JSON log line (no query string, no person);
  * - bodies declared larger than MAX_BODY are refused at once; slow clients are timed out;
+ * - the static card and compare pages are sent from files, before Next (./static-pages.ts);
  * - SIGTERM/SIGINT: stop accepting, let requests in flight finish, close the database and exit.
  */
 import './node-env';
@@ -21,6 +22,8 @@ import { assertStartupConfig, ConfigError, env } from '../lib/env';
 import { closeDatabase } from '../lib/db/lifecycle';
 import { DatabaseLockedError, lockDataDirectory } from '../lib/db/pglite-lock';
 import { connections, isLoopbackAddress } from '../lib/http/connection';
+import { contentSecurityPolicy, formTargetsOf } from '../lib/security';
+import { loadStaticPages } from './static-pages';
 
 /** No route takes more; each handler has its own, smaller limit (counted as the body arrives). */
 const MAX_BODY = 1024 * 1024;
@@ -74,6 +77,9 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: process.cwd(), hostname: host, port, ...(dev ? { turbopack: true } : {}) });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The card and compare pages, as files (production builds only; `next dev` renders them itself).
+  const formTargets = formTargetsOf(settings);
+  const staticPages = dev ? null : loadStaticPages(path.resolve(settings.NEXT_DIST_DIR), (hashes) => contentSecurityPolicy({ hashes, formTargets }), true);
   const loopbackListener = isLoopbackHost(host);
   const logRequests = process.env.LOG_REQUESTS !== '0';
   let stopping = false;
@@ -97,6 +103,7 @@ async function main(): Promise<void> {
         res.end(JSON.stringify({ error: refusal.message }));
         return;
       }
+      if (staticPages?.serve(req, res)) return;
       const remoteAddress = req.socket.remoteAddress ?? '';
       const connection = { remoteAddress, local: loopbackListener && isLoopbackAddress(remoteAddress), requestId: id };
       connections.run(connection, () => {
@@ -119,10 +126,19 @@ async function main(): Promise<void> {
   });
   server.listen(port, host, () => {
     const shown = host.includes(':') ? `[${host}]` : host;
-    console.log(`FM Career Roadmap ${dev ? '(development) ' : ''}ready on http://${shown}:${port}`);
-    if (!loopbackListener) console.log(`Listening on ${host}: reachable from other machines; local sign-in is off.`);
-    // Open and migrate the database now, not on the first person's request.
-    fetch(`http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${port}/api/ready`).catch(() => undefined);
+    // Open and migrate the database, and load the routes people write through, before saying
+    // ready: not on the first person's request (opening PGlite takes seconds).
+    const self = `http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${port}`;
+    void (async () => {
+      for (const warm of ['/api/ready', '/api/me', '/api/bookmarks', '/api/bookmarks/status?permalink=/cards']) {
+        await fetch(`${self}${warm}`).then(
+          (r) => r.arrayBuffer(),
+          () => undefined,
+        );
+      }
+      console.log(`FM Career Roadmap ${dev ? '(development) ' : ''}ready on http://${shown}:${port}`);
+      if (!loopbackListener) console.log(`Listening on ${host}: reachable from other machines; local sign-in is off.`);
+    })();
   });
 
   const stop = (signal: string) => {

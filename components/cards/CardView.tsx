@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { BookmarkButton } from '@/components/BookmarkButton';
 import { Breadcrumb } from '@/components/Breadcrumb';
 import type { Card, CardCourses } from '@/lib/cards';
 import { compareHref } from '@/lib/cards/identity';
+import { BookmarkForm } from './BookmarkForm';
 import { CourseList } from './CourseList';
 import { LevelItems } from './ItemList';
 import { ProficiencyScale } from './ProficiencyScale';
@@ -16,7 +16,7 @@ export function CardView({ card, siblings, courses }: { card: Card; siblings: re
       <article className="usa-prose card-article">
         <h1>{card.title}</h1>
         <div className="card-actions no-print">
-          <BookmarkButton permalink={card.permalink} title={card.title} returnTo={card.url} />
+          <BookmarkForm permalink={card.permalink} title={card.title} returnTo={card.url} />
           <a className="usa-link card-download" href={`/cards/export?format=pdf&slug=${encodeURIComponent(card.slug)}`} download>
             Download PDF<span className="usa-sr-only"> of this card</span>
           </a>

@@ -1,6 +1,5 @@
 import { courseCount, durationLabel, priceLabel, type CardCourses, type Course } from '@/lib/cards/catalogue';
 import type { ListedCourse } from '@/lib/cards/courses';
-import { CourseFilter } from './CourseFilter';
 
 /** Courses shown before "Show more" in each proficiency level's group. */
 const FIRST = 5;
@@ -78,7 +77,7 @@ export function CourseList({ competency, levels, courses }: { competency: string
       <p>
         {total === 1 ? '1 course' : `${total} courses`} for {competency} at this card&rsquo;s proficiency levels.
       </p>
-      {total > FIRST ? <CourseFilter target="courses" modalities={modalities} total={total} /> : null}
+      {total > FIRST ? <CourseFilterControls modalities={modalities} total={total} /> : null}
       {courses.byLevel.map((group) => (
         <section key={group.level} className="course-group" aria-labelledby={`courses-level-${group.level}`}>
           <h3 id={`courses-level-${group.level}`}>
@@ -98,6 +97,47 @@ export function CourseList({ competency, levels, courses }: { competency: string
           <Folded items={courses.listed} more="courses" render={(course, i) => <Listed key={`${course.title}-${i}`} course={course} />} />
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The course filter's controls, hidden until the page's script (islands/) wires them: without
+ * JavaScript there is no control that would not work, and every course is listed.
+ */
+function CourseFilterControls({ modalities, total }: { modalities: readonly string[]; total: number }) {
+  return (
+    <div className="course-filter" role="search" aria-label="Course filter" data-course-filter="courses" hidden>
+      <div className="course-filter__field">
+        <label className="usa-label" htmlFor="course-filter-text">
+          Filter courses
+        </label>
+        <input className="usa-input" id="course-filter-text" type="search" data-filter="text" />
+      </div>
+      {modalities.length > 1 ? (
+        <div className="course-filter__field">
+          <label className="usa-label" htmlFor="course-filter-modality">
+            Format
+          </label>
+          <select className="usa-select" id="course-filter-modality" data-filter="modality">
+            <option value="">Any format</option>
+            {modalities.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="usa-checkbox course-filter__field">
+        <input className="usa-checkbox__input" id="course-filter-free" type="checkbox" data-filter="free" />
+        <label className="usa-checkbox__label" htmlFor="course-filter-free">
+          Free courses only
+        </label>
+      </div>
+      <p className="course-filter__count" role="status" aria-live="polite" data-filter="count" data-total={total}>
+        Showing all {total} courses.
+      </p>
     </div>
   );
 }

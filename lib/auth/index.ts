@@ -1,6 +1,7 @@
 import 'server-only';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '../db/client';
 import { accounts, sessions, users, verificationTokens } from '../db/schema';
@@ -9,8 +10,10 @@ import { configuredProviders } from './providers';
 import { safeReturnTo } from '../http/return-to';
 
 import { SESSION_MAX_AGE } from './session-config';
+import { forgetSession, SESSION_COOKIES, userForToken, type SignedInUser } from './session';
 
 export { SESSION_MAX_AGE };
+export type { SignedInUser };
 
 /**
  * Auth.js with database sessions (rows in `session`, the cookie holds only the token). The
@@ -25,6 +28,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     secret: authSecret(),
     trustHost: true,
     pages: { signIn: '/signin', error: '/signin' },
+    events: {
+      signOut(message) {
+        if ('session' in message && message.session) forgetSession(message.session.sessionToken);
+      },
+    },
     callbacks: {
       /** Only a path on this site, checked after URL resolution (no //host, no /..//host). */
       redirect({ url, baseUrl }) {
@@ -35,18 +43,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   };
 });
 
-export interface SignedInUser {
-  readonly id: string;
-  readonly name: string | null;
-  readonly email: string | null;
-}
-
-/** The signed-in user, or null. Reads the session row through Auth.js. */
+/** The signed-in user, or null: the session cookie's token, looked up in one query (lib/auth/session.ts). */
 export async function currentUser(): Promise<SignedInUser | null> {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id) return null;
-  return { id: user.id, name: user.name ?? null, email: user.email ?? null };
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find((v) => v !== undefined);
+  if (!token) return null;
+  return userForToken(getDb, token);
 }
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back to `path`. */

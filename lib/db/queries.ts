@@ -41,24 +41,24 @@ export interface NewBookmark {
   readonly permalink: string;
   readonly title: string;
   readonly competency: string;
-  readonly grade: number | null;
-  readonly series: string | null;
 }
 
+/** The bookmark's row; the person's grade and series of the moment are read in the same statement. */
 function bookmarkValues(userId: string, input: NewBookmark) {
   return {
     userId,
     permalink: input.permalink,
     title: input.title,
     competency: input.competency,
-    gradeAtBookmark: input.grade,
-    seriesAtBookmark: input.series,
+    gradeAtBookmark: sql<number | null>`(select ${profiles.grade} from ${profiles} where ${profiles.userId} = ${userId})`,
+    seriesAtBookmark: sql<string | null>`(select ${profiles.series} from ${profiles} where ${profiles.userId} = ${userId})`,
   };
 }
 
 /**
- * Adds the bookmark, or returns the one the user already has for that card. One statement (an
- * upsert that changes nothing on conflict), so concurrent adds of one card never fail.
+ * Adds the bookmark (with the person's grade and series of the moment), or returns the one the
+ * user already has for that card. One statement (an upsert that changes nothing on conflict), so
+ * concurrent adds of one card never fail.
  */
 export async function addBookmark(db: Database, userId: string, input: NewBookmark): Promise<Bookmark> {
   const rows = await db

@@ -52,7 +52,7 @@ async function newUser(db: Database): Promise<string> {
   return id;
 }
 
-const card = (permalink: string, competency = 'Customer Service') => ({ permalink, title: `Card ${permalink}`, competency, grade: 11, series: '0510' });
+const card = (permalink: string, competency = 'Customer Service') => ({ permalink, title: `Card ${permalink}`, competency });
 
 describe.each(backends)('bookmark and profile queries on $name', ({ name, open }) => {
   if (name === 'PostgreSQL' && !pgUrl) {
@@ -77,11 +77,15 @@ describe.each(backends)('bookmark and profile queries on $name', ({ name, open }
 
   it('adds a bookmark once, with the grade and series of the moment', async () => {
     const user = await newUser(db);
+    await saveProfile(db, user, { series: '0510', grade: 11 });
     const first = await addBookmark(db, user, card('/cards/510-Customer-Service-Mid'));
-    const again = await addBookmark(db, user, { ...card('/cards/510-Customer-Service-Mid'), grade: 14 });
+    await saveProfile(db, user, { series: '0510', grade: 14 });
+    const again = await addBookmark(db, user, card('/cards/510-Customer-Service-Mid'));
     expect(again.id).toBe(first.id);
     expect(again).toMatchObject({ gradeAtBookmark: 11, seriesAtBookmark: '0510' });
     expect(first.createdAt).toBeInstanceOf(Date);
+    const someone = await newUser(db);
+    expect(await addBookmark(db, someone, card('/cards/510-Customer-Service-Mid'))).toMatchObject({ gradeAtBookmark: null, seriesAtBookmark: null });
     expect(await listBookmarks(db, user)).toHaveLength(1);
   });
 

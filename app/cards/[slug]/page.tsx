@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CardView } from '@/components/cards/CardView';
-import { getAllCards, getCard, getCardCourses, getSiblingLevels } from '@/lib/cards';
-import { CARDS_PREFIX } from '@/lib/cards/identity';
+import { getCard, getCardCourses, getSiblingLevels } from '@/lib/cards';
+import { IslandsScript } from '@/components/IslandsScript';
+import { metaDescription } from '@/lib/pages/meta';
 
-export const dynamicParams = false;
-
-/** Every card served under /cards/ (its slug is its segment there). */
-export function generateStaticParams() {
-  return getAllCards()
-    .filter((card) => card.url.startsWith(`/${CARDS_PREFIX}/`))
-    .map((card) => ({ slug: card.slug }));
-}
+/**
+ * A card's page, as Next renders it: in development (live from the content), and in production
+ * only for an address no static file answers (a 404). `npm run build` writes every card's page as
+ * a static file (lib/pages/static.tsx, ADR 0013), which the portal's server sends itself.
+ */
+export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -21,12 +20,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: card.title, description: metaDescription(card.description) };
 }
 
-export function metaDescription(text: string): string {
-  return text.length <= 160 ? text : `${text.slice(0, 157).replace(/\s+\S*$/u, '')}…`;
-}
-
 export default async function CardPage({ params }: Props) {
   const card = getCard((await params).slug);
   if (!card) notFound();
-  return <CardView card={card} siblings={getSiblingLevels(card)} courses={getCardCourses(card)} />;
+  return (
+    <>
+      <CardView card={card} siblings={getSiblingLevels(card)} courses={getCardCourses(card)} />
+      <IslandsScript />
+    </>
+  );
 }
