@@ -15,7 +15,8 @@ const config = [
   {
     ignores: [
       '.generated/**',
-      '.next/**',
+      '**/.next/**',
+      '.next-*/**',
       '.next-e2e/**',
       'dist/**',
       '.contentlayer/**',

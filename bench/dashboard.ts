@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { firstLoadJs, gz, kb, projectCopy, root, startNext, stats, timed } from './lib';
+import { firstLoadJs, gz, kb, projectCopy, root, startPortal, stats, timed } from './lib';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, port: { type: 'string', default: '38200' } } });
 const count = Number(values.count);
@@ -26,7 +26,7 @@ export async function benchDashboard(opts: { count: number; port: number; reuseB
     build = timed('npm', ['run', 'build'], work, { NEXT_TELEMETRY_DISABLED: '1' });
   }
   const base = `http://127.0.0.1:${opts.port}`;
-  const server = await startNext(work, opts.port);
+  const server = await startPortal(work, opts.port);
   try {
     const html = await (await fetch(`${base}/cards`)).text();
     const js = await firstLoadJs(base, html);

@@ -52,6 +52,34 @@ export function timed(command: string, args: string[], cwd: string, env: Record<
   return { seconds, peakMb };
 }
 
+/**
+ * The portal as `npm start` runs it (dist/server.mjs: the static pages tier in front of Next),
+ * resolved when /api/ready answers 200. Rate limits are raised: the bench is one client.
+ */
+export async function startPortal(cwd: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(cwd, 'dist/server.mjs')], {
+    cwd,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), RATE_LIMIT_SCALE: '1000', LOG_REQUESTS: '0', ...env },
+    stdio: 'ignore',
+  });
+  await waitFor(`http://127.0.0.1:${port}/api/ready`, child, 'the portal');
+  return child;
+}
+
+async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error(`${what} did not answer ${url} in 60 s`);
+}
+
 /** `next start` in `cwd`, resolved when `readyPath` answers 200. */
 export async function startNext(cwd: string, port: number, env: Record<string, string> = {}, readyPath = '/cards'): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
@@ -59,17 +87,8 @@ export async function startNext(cwd: string, port: number, env: Record<string, s
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 120; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}${readyPath}`);
-      if (r.ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill();
-  throw new Error(`next start on ${port} did not answer in 60 s`);
+  await waitFor(`http://127.0.0.1:${port}${readyPath}`, child, 'next start');
+  return child;
 }
 
 export const gz = (body: string | Buffer) => gzipSync(body, { level: 9 }).length;

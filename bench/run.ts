@@ -4,14 +4,15 @@
  * "100,1000,10000"); PostgreSQL for the bookmark load: BENCH_DATABASE_URL or TEST_DATABASE_URL.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { baselineTarget, openLoop, portalTarget, saturation } from './bookmarks';
 import { benchDashboard } from './dashboard';
 import { benchExport } from './export';
 import { buildReference, startReference } from './next-reference';
-import { firstLoadJs, gz, kb, projectCopy, root, startNext, stats, timed } from './lib';
+import { firstLoadJs, gz, kb, projectCopy, root, startNext, startPortal, timed } from './lib';
 import { staticServer } from './static-server';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000')
@@ -80,6 +81,16 @@ async function main() {
     builds[n] = { seconds: +t.seconds.toFixed(1), perThousand: +((t.seconds / n) * 1000).toFixed(1), peakMb: t.peakMb, dir };
     log(`| ${n} | ${t.seconds.toFixed(1)} | ${((t.seconds / n) * 1000).toFixed(1)} | ${t.peakMb ?? '?'} |`);
   }
+  // The real catalogue (content/ as committed), beside the synthetic sizes.
+  {
+    const dir = projectCopy('build-catalogue');
+    rmSync(path.join(dir, 'content'), { recursive: true, force: true });
+    cpSync(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+    const count = readdirSync(path.join(dir, 'content/cards')).filter((f) => f.endsWith('.md')).length;
+    const t = timed('npm', ['run', 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
+    results.buildCatalogue = { cards: count, seconds: +t.seconds.toFixed(1), peakMb: t.peakMb };
+    log(`| catalogue (${count}) | ${t.seconds.toFixed(1)} | ${((t.seconds / count) * 1000).toFixed(1)} | ${t.peakMb ?? '?'} |`);
+  }
   results.build = builds;
   const baselineN = sizes.includes(1000) ? 1000 : (sizes[0] ?? 100);
   const jekyll = ensureJekyll()
@@ -102,11 +113,12 @@ async function main() {
   const dir = builds[largest]?.dir ?? projectCopy(`build-${largest}`);
   const port = 38300;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fm-bench-db-'));
-  let server: ChildProcess = await startNext(dir, port, { PGLITE_DIR: path.join(dataDir, 'pglite') });
+  let server: ChildProcess = await startPortal(dir, port, { PGLITE_DIR: path.join(dataDir, 'pglite') });
   const base = `http://127.0.0.1:${port}`;
-  const cardPath = JSON.parse(readFileSync(path.join(dir, '.next/csp-hashes.json'), 'utf8')) as Record<string, string[]>;
-  const card = Object.keys(cardPath).find((p) => p.startsWith('/cards/')) ?? '/cards/510-Customer-Service-Mid';
-  const cardHtml = path.join(dir, `.next/server/app${card}.html`);
+  // Card pages are files of the static pages tier (ADR 0013): take one from its manifest.
+  const manifest = JSON.parse(readFileSync(path.join(dir, '.next/static-pages/manifest.json'), 'utf8')) as { pages: Record<string, { file: string }> };
+  const card = Object.keys(manifest.pages).find((p) => p.startsWith('/cards/')) ?? '/cards/510-Customer-Service-Mid';
+  const cardHtml = path.join(dir, '.next/static-pages', manifest.pages[card]?.file ?? `${card.slice(1)}.html`);
   const dashboardHtml = path.join(dataDir, 'cards.html');
   writeFileSync(dashboardHtml, await (await fetch(`${base}/cards`)).text());
   log('\n## Serving (autocannon, 50 connections, 10 s)');
@@ -176,21 +188,48 @@ async function main() {
   referenceServer?.kill();
   results.weight = weight;
 
-  // 4. Bookmark toggles: 50 signed-in people at once, on PGlite, then on PostgreSQL.
-  log('\n## Bookmark toggles (50 concurrent signed-in users, 20 toggles each)');
-  log('| database | p50 ms | p99 ms | errors |');
-  log('| --- | ---: | ---: | ---: |');
+  // 4. Bookmark toggles, 50 signed-in people: open loop at 100/s and saturation, on PGlite then
+  // PostgreSQL, each next to a minimal Next route handler doing the same one-row write (bench/write-baseline).
+  log('\n## Bookmark toggles (50 signed-in people; open loop 100/s for 10 s, then saturation for 10 s)');
+  log('| database | server | open loop p50 / p99 ms | saturation req/s | saturation p50 / p99 ms | p99 / p50 | errors |');
+  log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   const toggles: Record<string, unknown> = {};
-  toggles.PGlite = await toggleLoad(base, card);
-  log(`| PGlite | ${fmt(toggles.PGlite)} |`);
+  const baselineDir = path.join(root, 'bench/write-baseline');
+  const baselineBuild = timed(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], baselineDir, { NEXT_TELEMETRY_DISABLED: '1' });
+  const measureWrites = async (database: string, portalEnv: Record<string, string>) => {
+    const portal = await portalTarget(base, card);
+    const open = await openLoop(portal, 100, 10);
+    const sat = await saturation(portal, 10);
+    const row: Record<string, unknown> = { portal: { openLoop: open, saturation: sat } };
+    log(
+      `| ${database} | portal | ${open.p50} / ${open.p99} | ${sat.perSecond} | ${sat.p50} / ${sat.p99} | ${(sat.p99 / Math.max(sat.p50, 1)).toFixed(1)} | ${open.errors + sat.errors} |`,
+    );
+    if (baselineBuild.seconds > 0) {
+      const writer = await startNext(baselineDir, port + 5, portalEnv, '/');
+      try {
+        const target = baselineTarget(`http://127.0.0.1:${port + 5}`);
+        const bOpen = await openLoop(target, 100, 10);
+        const bSat = await saturation(target, 10);
+        row.baseline = { openLoop: bOpen, saturation: bSat };
+        row.throughputRatio = +(sat.perSecond / bSat.perSecond).toFixed(2);
+        log(
+          `| ${database} | minimal Next write | ${bOpen.p50} / ${bOpen.p99} | ${bSat.perSecond} | ${bSat.p50} / ${bSat.p99} | ${(bSat.p99 / Math.max(bSat.p50, 1)).toFixed(1)} | ${bOpen.errors + bSat.errors} |`,
+        );
+        log(`| ${database} | portal / baseline throughput | | ${(sat.perSecond / bSat.perSecond).toFixed(2)} (target ≥ 0.5) | | | |`);
+      } finally {
+        writer.kill();
+      }
+    }
+    toggles[database] = row;
+  };
+  await measureWrites('PGlite', { PGLITE_DIR: path.join(dataDir, 'write-baseline') });
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     server.kill();
-    server = await startNext(dir, port, { DATABASE_URL: pgUrl });
-    toggles.PostgreSQL = await toggleLoad(base, card);
-    log(`| PostgreSQL | ${fmt(toggles.PostgreSQL)} |`);
+    server = await startPortal(dir, port, { DATABASE_URL: pgUrl });
+    await measureWrites('PostgreSQL', { DATABASE_URL: pgUrl });
   } else {
-    log('| PostgreSQL | skipped: set BENCH_DATABASE_URL | | |');
+    log('| PostgreSQL | skipped: set BENCH_DATABASE_URL | | | | | |');
   }
   results.bookmarks = toggles;
 
@@ -223,11 +262,6 @@ async function main() {
   writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(root, 'bench/results.md'), `${md.join('\n')}\n`);
   console.log('\nwrote bench/results.json and bench/results.md');
-}
-
-function fmt(value: unknown): string {
-  const v = value as { p50: number; p99: number; errors: number };
-  return `${v.p50.toFixed(1)} | ${v.p99.toFixed(1)} | ${v.errors}`;
 }
 
 /** Lighthouse's four category scores (0–100) for a URL, or null when it could not run. */
@@ -270,30 +304,6 @@ async function signInCookies(base: string, count: number, prefix = 'lighthouse u
     cookies.push(cookie);
   }
   return cookies;
-}
-
-/** Signs 50 people in locally, then has each toggle a bookmark 20 times, all at once. */
-async function toggleLoad(base: string, permalink: string) {
-  const cookies = await signInCookies(base, 50, 'bench user');
-  const latencies: number[] = [];
-  let errors = 0;
-  await Promise.all(
-    cookies.map(async (cookie) => {
-      for (let k = 0; k < 20; k++) {
-        const t = performance.now();
-        const r = await fetch(`${base}/api/bookmarks`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Origin: base, Cookie: cookie },
-          body: JSON.stringify({ permalink, intent: 'toggle' }),
-        });
-        await r.arrayBuffer();
-        latencies.push(performance.now() - t);
-        if (!r.ok) errors++;
-      }
-    }),
-  );
-  const s = stats(latencies);
-  return { p50: s.median, p99: s.p99, n: s.n, errors };
 }
 
 main().catch((error: unknown) => {
