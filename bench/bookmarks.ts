@@ -111,12 +111,15 @@ export function saturation(target: Target, seconds: number): Promise<LoadFigures
 export async function portalTarget(base: string, permalink: string): Promise<Target> {
   const cookies: string[] = [];
   for (let i = 0; i < PEOPLE; i++) {
-    const r = await fetch(`${base}/api/local-signin`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
-      body: new URLSearchParams({ name: `bench person ${i} ${Date.now()}`, callbackUrl: '/plan' }),
-    });
+    const signIn = () =>
+      fetch(`${base}/api/local-signin`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+        body: new URLSearchParams({ name: `bench person ${i} ${Date.now()}`, callbackUrl: '/plan' }),
+      });
+    // A pooled keep-alive connection the server has closed while idle fails once: ask again.
+    const r = await signIn().catch(signIn);
     const cookie = r.headers.get('set-cookie')?.split(';')[0];
     if (!cookie) throw new Error(`local sign-in failed: ${r.status} ${await r.text()}`);
     cookies.push(cookie);

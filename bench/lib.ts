@@ -28,8 +28,11 @@ export function projectCopy(name: string): string {
     'package-lock.json',
     'content',
   ]);
+  // Build outputs (.next, .next-e2e, bench/write-baseline/.next…) are never copied: each copy builds its own.
+  const isBuildOutput = (source: string) => path.basename(source).startsWith('.next');
   for (const entry of readdirSync(root)) {
-    if (!skip.has(entry)) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+    if (!skip.has(entry) && !isBuildOutput(entry))
+      cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true, filter: (source) => !isBuildOutput(source) });
   }
   return dir;
 }
