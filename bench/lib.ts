@@ -104,7 +104,8 @@ export function stats(values: readonly number[]) {
 
 /** Sums the gzip sizes of the page's own scripts (`<script src="/_next/…">`): its first-load JS. */
 export async function firstLoadJs(base: string, html: string): Promise<{ bytes: number; files: number }> {
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="(\/_next\/[^"]+\.js)"/gu)].map((m) => m[1] ?? ''))];
+  // Every same-origin script: Next's chunks and the static pages' islands script (/assets/islands.js?v=…).
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="(\/[^"/][^"]*)"/gu)].map((m) => (m[1] ?? '').replaceAll('&amp;', '&')))];
   let bytes = 0;
   for (const src of srcs) bytes += gz(Buffer.from(await (await fetch(base + src)).arrayBuffer()));
   return { bytes, files: srcs.length };
