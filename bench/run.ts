@@ -205,7 +205,7 @@ async function main() {
       `| ${database} | portal | ${open.p50} / ${open.p99} | ${sat.perSecond} | ${sat.p50} / ${sat.p99} | ${(sat.p99 / Math.max(sat.p50, 1)).toFixed(1)} | ${open.errors + sat.errors} |`,
     );
     if (baselineBuild.seconds > 0) {
-      const writer = await startNext(baselineDir, port + 5, portalEnv, '/');
+      const writer = await startNext(baselineDir, port + 5, portalEnv, '/api/write');
       try {
         const target = baselineTarget(`http://127.0.0.1:${port + 5}`);
         const bOpen = await openLoop(target, 100, 10);
