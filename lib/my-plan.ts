@@ -5,7 +5,7 @@ import type { Database } from './db/client';
 import { getProfile, listBookmarks } from './db/queries';
 import type { Bookmark } from './db/schema';
 import type { PlanExport } from './export/csv';
-import { groupByCompetency, planStatus, STATUS_LABEL, type PlanStatus } from './plan';
+import { groupByCompetency, planStatus, PROGRESS_LABEL, STATUS_LABEL, type PlanStatus } from './plan';
 
 export interface PlanRow {
   readonly bookmark: Bookmark;
@@ -41,6 +41,9 @@ export function planExport(plan: Plan): PlanExport {
         permalink: row.card?.permalink ?? row.bookmark.permalink,
         competency: row.competency,
         statusLabel: STATUS_LABEL[row.status],
+        progressLabel: PROGRESS_LABEL[row.bookmark.progress],
+        note: row.bookmark.note,
+        targetDate: row.bookmark.targetDate,
         savedOn: row.bookmark.createdAt,
       })),
     ),

@@ -13,6 +13,13 @@ export const STATUS_LABEL: Record<PlanStatus, string> = {
   'no-grade': 'Set your grade to compare',
 };
 
+/** What the person says of their progress (kept on the bookmark; lib/db/schema.ts PROGRESS). */
+export const PROGRESS_LABEL: Record<'planned' | 'in-progress' | 'done', string> = {
+  planned: 'Planned',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
+
 /** Where a card of `cardLevel` stands for someone at GS `grade`; a card that no longer exists is retired. */
 export function planStatus(cardLevel: CareerLevel | null, grade: number | null): PlanStatus {
   if (cardLevel === null) return 'retired';

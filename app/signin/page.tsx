@@ -5,6 +5,7 @@ import { currentUser, signIn } from '@/lib/auth';
 import { localSignInAllowed } from '@/lib/auth/local';
 import { providerList } from '@/lib/auth/providers';
 import { safeReturnTo } from '@/lib/http';
+import { isPendingReturn, pendingCard } from '@/lib/pending-bookmark';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
@@ -25,12 +26,18 @@ export default async function SignInPage({ searchParams }: Props) {
   if (user) redirect(callbackUrl);
   const providers = providerList();
   const local = localSignInAllowed();
+  const pending = isPendingReturn(callbackUrl) ? await pendingCard() : null;
   const error = typeof params.error === 'string' ? (ERRORS[params.error] ?? 'Signing in did not work. Try again.') : null;
 
   return (
     <div className="grid-container page-section">
       <h1>Sign in</h1>
       <p className="usa-intro">Sign in to record your job series and GS grade and to keep a plan of target competencies.</p>
+      {pending ? (
+        <SlimAlert type="info" role="status">
+          Sign in to add “{pending.title}” to your plan. It is added as soon as you are signed in, and you go back to where you were.
+        </SlimAlert>
+      ) : null}
       {error ? (
         <SlimAlert type="error" role="alert">
           {error}

@@ -2,10 +2,10 @@
  * Every query of profiles and bookmarks. Each takes the user's id and touches only that user's
  * rows: ownership is part of every WHERE clause, not a check done elsewhere.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { SeriesCode } from '../cards/domain';
 import type { Database } from './client';
-import { bookmarks, profiles, type Bookmark, type Profile } from './schema';
+import { bookmarks, profiles, type Bookmark, type Profile, type Progress } from './schema';
 
 export async function getProfile(db: Database, userId: string): Promise<Profile | null> {
   const rows = await db.select().from(profiles).where(eq(profiles.userId, userId)).limit(1);
@@ -24,15 +24,20 @@ export async function saveProfile(db: Database, userId: string, input: { series:
   return row;
 }
 
+/** The user's bookmarks (a removed one is not listed: it only waits for "Undo"). */
 export async function listBookmarks(db: Database, userId: string): Promise<Bookmark[]> {
-  return db.select().from(bookmarks).where(eq(bookmarks.userId, userId)).orderBy(asc(bookmarks.competency), asc(bookmarks.createdAt));
+  return db
+    .select()
+    .from(bookmarks)
+    .where(and(eq(bookmarks.userId, userId), isNull(bookmarks.removedAt)))
+    .orderBy(asc(bookmarks.competency), asc(bookmarks.createdAt));
 }
 
 export async function findBookmark(db: Database, userId: string, permalink: string): Promise<Bookmark | null> {
   const rows = await db
     .select()
     .from(bookmarks)
-    .where(and(eq(bookmarks.userId, userId), eq(bookmarks.permalink, permalink)))
+    .where(and(eq(bookmarks.userId, userId), eq(bookmarks.permalink, permalink), isNull(bookmarks.removedAt)))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -42,6 +47,36 @@ export interface NewBookmark {
   readonly title: string;
   readonly competency: string;
 }
+
+/** What a revived row takes: today's title, grade and date, and nothing it kept before. */
+const REVIVED = {
+  title: sql`excluded."title"`,
+  competency: sql`excluded."competency"`,
+  gradeAtBookmark: sql`excluded."gradeAtBookmark"`,
+  seriesAtBookmark: sql`excluded."seriesAtBookmark"`,
+  createdAt: sql`now()`,
+  progress: sql`'planned'`,
+  note: sql`null`,
+  targetDate: sql`null`,
+  removedAt: sql`null`,
+} as const;
+
+/**
+ * On conflict with a removed row of the same card, that row comes back as a new bookmark (REVIVED).
+ * A live row is left alone: the update's WHERE does not match it, so the statement returns nothing.
+ */
+const reviveRemoved = { target: [bookmarks.userId, bookmarks.permalink], set: REVIVED, setWhere: isNotNull(bookmarks.removedAt) };
+
+/** The same, but a live row is returned unchanged (each column keeps its value), so the statement always returns the row. */
+const reviveOrKeep = {
+  target: [bookmarks.userId, bookmarks.permalink],
+  set: Object.fromEntries(
+    Object.entries(REVIVED).map(([column, value]) => [
+      column,
+      sql`case when ${bookmarks.removedAt} is null then ${sql.identifier('bookmark')}.${sql.identifier(column)} else ${value} end`,
+    ]),
+  ),
+};
 
 /** The bookmark's row; the person's grade and series of the moment are read in the same statement. */
 function bookmarkValues(userId: string, input: NewBookmark) {
@@ -57,15 +92,11 @@ function bookmarkValues(userId: string, input: NewBookmark) {
 
 /**
  * Adds the bookmark (with the person's grade and series of the moment), or returns the one the
- * user already has for that card. One statement (an upsert that changes nothing on conflict), so
- * concurrent adds of one card never fail.
+ * user already has for that card. One upsert that changes nothing on a live row, so concurrent
+ * adds and toggles of one card never fail.
  */
 export async function addBookmark(db: Database, userId: string, input: NewBookmark): Promise<Bookmark> {
-  const rows = await db
-    .insert(bookmarks)
-    .values(bookmarkValues(userId, input))
-    .onConflictDoUpdate({ target: [bookmarks.userId, bookmarks.permalink], set: { permalink: sql`excluded."permalink"` } })
-    .returning();
+  const rows = await db.insert(bookmarks).values(bookmarkValues(userId, input)).onConflictDoUpdate(reviveOrKeep).returning();
   const row = rows[0];
   if (!row) throw new Error('adding a bookmark returned no row');
   return row;
@@ -73,32 +104,63 @@ export async function addBookmark(db: Database, userId: string, input: NewBookma
 
 /**
  * Removes the bookmark if the user has it, else adds it. Each step is one statement that cannot
- * fail on a concurrent toggle (the delete finds nothing, or the insert meets the other's row and
- * does nothing). Returns the bookmark when the card ends up bookmarked by this call, else null.
+ * fail on a concurrent toggle (the removal finds nothing, or the insert meets the other's live row
+ * and does nothing). Returns the bookmark when the card ends up bookmarked by this call, else null.
  */
 export async function toggleBookmark(db: Database, userId: string, input: NewBookmark): Promise<Bookmark | null> {
   if (await removeBookmarkByPermalink(db, userId, input.permalink)) return null;
-  const rows = await db
-    .insert(bookmarks)
-    .values(bookmarkValues(userId, input))
-    .onConflictDoNothing({ target: [bookmarks.userId, bookmarks.permalink] })
-    .returning();
+  const rows = await db.insert(bookmarks).values(bookmarkValues(userId, input)).onConflictDoUpdate(reviveRemoved).returning();
   return rows[0] ?? null;
 }
 
-/** Removes one of the user's bookmarks by id; false when the user has no such bookmark. */
+/** How long a removed bookmark waits for "Undo" before it is deleted for good. */
+const UNDO_WINDOW = sql`now() - interval '1 day'`;
+
+/**
+ * Removes one of the user's bookmarks by id (kept for "Undo"); false when the user has no such
+ * live bookmark. Bookmarks the user removed over a day ago are deleted for good in the same call.
+ */
 export async function removeBookmark(db: Database, userId: string, id: string): Promise<boolean> {
   const rows = await db
-    .delete(bookmarks)
-    .where(and(eq(bookmarks.id, id), eq(bookmarks.userId, userId)))
+    .update(bookmarks)
+    .set({ removedAt: sql`now()` })
+    .where(and(eq(bookmarks.id, id), eq(bookmarks.userId, userId), isNull(bookmarks.removedAt)))
     .returning({ id: bookmarks.id });
+  await db.delete(bookmarks).where(and(eq(bookmarks.userId, userId), lt(bookmarks.removedAt, UNDO_WINDOW)));
   return rows.length > 0;
 }
 
 export async function removeBookmarkByPermalink(db: Database, userId: string, permalink: string): Promise<boolean> {
   const rows = await db
-    .delete(bookmarks)
-    .where(and(eq(bookmarks.userId, userId), eq(bookmarks.permalink, permalink)))
+    .update(bookmarks)
+    .set({ removedAt: sql`now()` })
+    .where(and(eq(bookmarks.userId, userId), eq(bookmarks.permalink, permalink), isNull(bookmarks.removedAt)))
     .returning({ id: bookmarks.id });
   return rows.length > 0;
+}
+
+/** Brings back a bookmark the user removed (within the undo window); null when there is none to bring back. */
+export async function restoreBookmark(db: Database, userId: string, id: string): Promise<Bookmark | null> {
+  const rows = await db
+    .update(bookmarks)
+    .set({ removedAt: null })
+    .where(and(eq(bookmarks.id, id), eq(bookmarks.userId, userId), isNotNull(bookmarks.removedAt), sql`${bookmarks.removedAt} >= ${UNDO_WINDOW}`))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export interface PlanEntry {
+  readonly progress: Progress;
+  readonly note: string | null;
+  readonly targetDate: string | null;
+}
+
+/** Saves what the user keeps about one of their live bookmarks; null when they have no such bookmark. */
+export async function updateBookmark(db: Database, userId: string, id: string, entry: PlanEntry): Promise<Bookmark | null> {
+  const rows = await db
+    .update(bookmarks)
+    .set({ progress: entry.progress, note: entry.note, targetDate: entry.targetDate })
+    .where(and(eq(bookmarks.id, id), eq(bookmarks.userId, userId), isNull(bookmarks.removedAt)))
+    .returning();
+  return rows[0] ?? null;
 }

@@ -2,7 +2,8 @@
  * The database schema: Auth.js' tables (as @auth/drizzle-adapter expects them) and the portal's
  * own, profiles and bookmarks. Migrations in drizzle/ are generated from this file by drizzle-kit.
  */
-import { index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 export const users = pgTable('user', {
   id: text('id')
@@ -63,9 +64,16 @@ export const profiles = pgTable('profile', {
   updatedAt: timestamp('updatedAt', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Where the person says they are with a target competency. */
+export const PROGRESS = ['planned', 'in-progress', 'done'] as const;
+export type Progress = (typeof PROGRESS)[number];
+
 /**
  * A target competency: one card, by permalink, with the user's grade and series when they chose
- * it. The card may later disappear from the content; the bookmark stays (shown as retired).
+ * it, and what the person keeps about it (progress, a private note, a target date). The card may
+ * later disappear from the content; the bookmark stays (shown as retired). A removed bookmark is
+ * kept for a day (`removedAt`) so that "Undo" brings it back with its note; adding the card again
+ * revives the same row.
  */
 export const bookmarks = pgTable(
   'bookmark',
@@ -81,8 +89,18 @@ export const bookmarks = pgTable(
     gradeAtBookmark: smallint('gradeAtBookmark'),
     seriesAtBookmark: text('seriesAtBookmark'),
     createdAt: timestamp('createdAt', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    progress: text('progress', { enum: PROGRESS }).notNull().default('planned'),
+    note: text('note'),
+    /** `YYYY-MM-DD`. */
+    targetDate: date('targetDate', { mode: 'string' }),
+    removedAt: timestamp('removedAt', { mode: 'date', withTimezone: true }),
   },
-  (b) => [uniqueIndex('bookmark_user_permalink').on(b.userId, b.permalink), index('bookmark_user').on(b.userId)],
+  (b) => [
+    uniqueIndex('bookmark_user_permalink').on(b.userId, b.permalink),
+    index('bookmark_user').on(b.userId),
+    check('bookmark_progress', sql`${b.progress} in ('planned', 'in-progress', 'done')`),
+    check('bookmark_note_length', sql`char_length(${b.note}) <= 1000`),
+  ],
 );
 
 export type Profile = typeof profiles.$inferSelect;

@@ -92,7 +92,7 @@ export function cardsToCsv(cards: readonly ExportCard[], origin: string): string
   return toCsv([[...CARD_COLUMNS], ...cards.map((c) => cardCells(c, origin))]);
 }
 
-export const PLAN_COLUMNS = ['Your GS grade', 'Status', 'Saved on', 'Card title', ...CARD_COLUMNS] as const;
+export const PLAN_COLUMNS = ['Your GS grade', 'Status', 'Progress', 'Target date', 'Note', 'Saved on', 'Card title', ...CARD_COLUMNS] as const;
 
 export interface PlanExportItem {
   /** Null when the card is no longer published (the row keeps what the bookmark remembers). */
@@ -101,6 +101,11 @@ export interface PlanExportItem {
   readonly permalink: string;
   readonly competency: string;
   readonly statusLabel: string;
+  /** Planned, In progress or Done: what the person says. */
+  readonly progressLabel: string;
+  readonly note: string | null;
+  /** `YYYY-MM-DD`, or null. */
+  readonly targetDate: string | null;
   readonly savedOn: Date;
 }
 
@@ -118,7 +123,7 @@ export function planToCsv(plan: PlanExport, origin: string): string {
     const cells: Cell[] = item.card
       ? cardCells(item.card, origin)
       : [...Array<string>(CARD_COLUMNS.length - 1).fill(''), `${origin}${item.permalink}`].map((v, i) => (i === 6 ? item.competency : v));
-    return [grade, item.statusLabel, isoDate(item.savedOn), item.title, ...cells];
+    return [grade, item.statusLabel, item.progressLabel, item.targetDate ?? '', item.note ?? '', isoDate(item.savedOn), item.title, ...cells];
   });
   return toCsv([[...PLAN_COLUMNS], ...rows]);
 }

@@ -244,7 +244,14 @@ export async function planToPdf(plan: PlanExport, exportedOn: Date = new Date())
       summary.push({ tag: 'H2', text: competency, size: 12, bold: true, gap: 10 });
     }
     const level = item.card ? `${item.card.card.careerLevel} level (${item.card.card.gsLabel})` : 'no longer published';
-    summary.push({ tag: 'LI', text: `${item.title}: ${level}. Status: ${item.statusLabel}. Saved on ${isoDate(item.savedOn)}.`, size: 9.5, gap: 2 });
+    const target = item.targetDate ? ` Target date ${item.targetDate}.` : '';
+    summary.push({
+      tag: 'LI',
+      text: `${item.title}: ${level}. Status: ${item.statusLabel}. Progress: ${item.progressLabel}.${target} Saved on ${isoDate(item.savedOn)}.`,
+      size: 9.5,
+      gap: 2,
+    });
+    if (item.note) summary.push({ tag: 'P', text: `Note: ${item.note}`, size: 9.5, color: MUTED, gap: 2 });
   }
   const cover = doc.struct('Sect');
   root.add(cover);
@@ -257,7 +264,16 @@ export async function planToPdf(plan: PlanExport, exportedOn: Date = new Date())
     drawPage(
       doc,
       part,
-      cardBlocks(item.card, [{ tag: 'P', text: `In my plan: ${item.statusLabel} · saved on ${isoDate(item.savedOn)}`, size: 10, bold: true, gap: 4 }]),
+      cardBlocks(item.card, [
+        {
+          tag: 'P',
+          text: `In my plan: ${item.statusLabel} · ${item.progressLabel}${item.targetDate ? ` · target ${item.targetDate}` : ''} · saved on ${isoDate(item.savedOn)}`,
+          size: 10,
+          bold: true,
+          gap: 4,
+        },
+        ...(item.note ? [{ tag: 'P' as const, text: `Note: ${item.note}`, size: 10, gap: 4 }] : []),
+      ]),
     );
     part.end();
   }

@@ -3,6 +3,11 @@ import { expect, type Page } from '@playwright/test';
 /** Signs in through the real OIDC flow: the portal's sign-in page → the test IdP's login form → back. */
 export async function signIn(page: Page, login: string, provider: 'Agency test IdP' | 'Login.gov' = 'Agency test IdP', callbackUrl = '/plan') {
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await completeSignIn(page, login, provider);
+}
+
+/** From the portal's sign-in page (however the person got there): the test IdP's form, and back. */
+export async function completeSignIn(page: Page, login: string, provider: 'Agency test IdP' | 'Login.gov' = 'Agency test IdP') {
   await page.getByRole('button', { name: `Sign in with ${provider}` }).click();
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('any password');
@@ -24,6 +29,7 @@ export async function signIn(page: Page, login: string, provider: 'Agency test I
 export async function signOut(page: Page) {
   await page.goto('/signout');
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.waitForURL(/\/cards/u);
-  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.waitForURL(/\/signout\?done=1$/u);
+  await expect(page.getByRole('status').filter({ hasText: 'You are signed out.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in', exact: true }).first()).toBeVisible();
 }

@@ -13,7 +13,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db/client';
 import { DatabaseLockedError, lockDataDirectory } from '@/lib/db/pglite-lock';
 import { createLocalSession } from '@/lib/auth/local';
-import { addBookmark, findBookmark, getProfile, listBookmarks, removeBookmark, removeBookmarkByPermalink, saveProfile, toggleBookmark } from '@/lib/db/queries';
+import {
+  addBookmark,
+  findBookmark,
+  getProfile,
+  listBookmarks,
+  removeBookmark,
+  removeBookmarkByPermalink,
+  restoreBookmark,
+  saveProfile,
+  toggleBookmark,
+  updateBookmark,
+} from '@/lib/db/queries';
+import { sql } from 'drizzle-orm';
 import * as schema from '@/lib/db/schema';
 
 const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
@@ -112,6 +124,57 @@ describe.each(backends)('bookmark and profile queries on $name', ({ name, open }
     expect(await removeBookmark(db, alice, bookmark.id)).toBe(true);
     expect(await removeBookmark(db, alice, bookmark.id)).toBe(false);
     expect(await listBookmarks(db, alice)).toEqual([]);
+  });
+
+  it('keeps progress, a note and a target date for the owner only', async () => {
+    const alice = await newUser(db);
+    const bob = await newUser(db);
+    const bookmark = await addBookmark(db, alice, card('/cards/510-Notes-Mid'));
+    expect(bookmark).toMatchObject({ progress: 'planned', note: null, targetDate: null });
+    const entry = { progress: 'in-progress' as const, note: 'Shadow the budget officer', targetDate: '2027-06-30' };
+    expect(await updateBookmark(db, bob, bookmark.id, entry)).toBeNull();
+    expect(await updateBookmark(db, alice, bookmark.id, entry)).toMatchObject(entry);
+    expect(await findBookmark(db, alice, bookmark.permalink)).toMatchObject(entry);
+    // The database refuses what the form would: a status outside the list, an over-long note.
+    await expect(updateBookmark(db, alice, bookmark.id, { ...entry, progress: 'abandoned' as 'done' })).rejects.toThrow();
+    await expect(updateBookmark(db, alice, bookmark.id, { ...entry, note: 'x'.repeat(1001) })).rejects.toThrow();
+  });
+
+  it('Undo brings a removed bookmark back with its note; adding the card again starts afresh; only the owner can undo', async () => {
+    const alice = await newUser(db);
+    const bob = await newUser(db);
+    const bookmark = await addBookmark(db, alice, card('/cards/510-Undo-Mid'));
+    await updateBookmark(db, alice, bookmark.id, { progress: 'done', note: 'kept', targetDate: '2027-01-15' });
+    expect(await removeBookmark(db, alice, bookmark.id)).toBe(true);
+    expect(await listBookmarks(db, alice)).toEqual([]);
+    expect(await findBookmark(db, alice, bookmark.permalink)).toBeNull();
+    expect(await updateBookmark(db, alice, bookmark.id, { progress: 'planned', note: null, targetDate: null })).toBeNull();
+    expect(await restoreBookmark(db, bob, bookmark.id)).toBeNull();
+    expect(await restoreBookmark(db, alice, bookmark.id)).toMatchObject({ id: bookmark.id, progress: 'done', note: 'kept', targetDate: '2027-01-15' });
+    expect(await restoreBookmark(db, alice, bookmark.id)).toBeNull(); // already back
+    // Removed then added again (a card page's toggle): the same row, as a new bookmark.
+    expect(await removeBookmarkByPermalink(db, alice, bookmark.permalink)).toBe(true);
+    const again = await toggleBookmark(db, alice, card('/cards/510-Undo-Mid'));
+    expect(again).toMatchObject({ id: bookmark.id, progress: 'planned', note: null, targetDate: null });
+    expect(await listBookmarks(db, alice)).toHaveLength(1);
+  });
+
+  it('a bookmark removed over a day ago is deleted for good at the next removal, and cannot be undone', async () => {
+    const user = await newUser(db);
+    const old = await addBookmark(db, user, card('/cards/510-Old-Mid'));
+    const other = await addBookmark(db, user, card('/cards/510-Other-Mid'));
+    await removeBookmark(db, user, old.id);
+    await db
+      .update(schema.bookmarks)
+      .set({ removedAt: sql`now() - interval '25 hours'` })
+      .where(sql`${schema.bookmarks.id} = ${old.id}`);
+    expect(await restoreBookmark(db, user, old.id)).toBeNull();
+    await removeBookmark(db, user, other.id);
+    const left = await db
+      .select()
+      .from(schema.bookmarks)
+      .where(sql`${schema.bookmarks.userId} = ${user}`);
+    expect(left.map((b) => b.id)).toEqual([other.id]);
   });
 
   it('loses no concurrent writes', async () => {

@@ -86,7 +86,7 @@ describe('CSV writer', () => {
     expect(row).toHaveLength(13);
   });
 
-  it('writes a plan with the grade, each bookmark’s status and saved date, and keeps a retired card', () => {
+  it('writes a plan with the grade, each bookmark’s status, progress, target date, note and saved date, and keeps a retired card', () => {
     const [mid, senior] = seedCards();
     const csv = planToCsv(
       {
@@ -98,6 +98,9 @@ describe('CSV writer', () => {
             permalink: mid!.permalink,
             competency: mid!.competency,
             statusLabel: 'At my level',
+            progressLabel: 'In progress',
+            note: 'Ask my supervisor, "soon"',
+            targetDate: '2027-06-30',
             savedOn: new Date('2026-11-02T10:00:00Z'),
           },
           {
@@ -106,6 +109,9 @@ describe('CSV writer', () => {
             permalink: senior!.permalink,
             competency: senior!.competency,
             statusLabel: 'Next level',
+            progressLabel: 'Planned',
+            note: null,
+            targetDate: null,
             savedOn: new Date('2026-11-03T23:59:00Z'),
           },
           {
@@ -114,6 +120,9 @@ describe('CSV writer', () => {
             permalink: '/cards/510-Old-Mid',
             competency: 'Old',
             statusLabel: 'Retired card',
+            progressLabel: 'Done',
+            note: '=1+1',
+            targetDate: null,
             savedOn: new Date('2025-01-01T00:00:00Z'),
           },
         ],
@@ -122,12 +131,13 @@ describe('CSV writer', () => {
     );
     const table = rows(csv);
     expect(table[0]).toEqual([...PLAN_COLUMNS]);
-    expect(table.slice(1).map((r) => [r[0], r[1], r[2], r[3], r.at(-1)])).toEqual([
-      ['GS 11', 'At my level', '2026-11-02', mid!.title, `${ORIGIN}${mid!.url}`],
-      ['GS 11', 'Next level', '2026-11-03', senior!.title, `${ORIGIN}${senior!.url}`],
-      ['GS 11', 'Retired card', '2025-01-01', 'Old card', `${ORIGIN}/cards/510-Old-Mid`],
+    expect(table.slice(1).map((r) => [...r.slice(0, 7), r.at(-1)])).toEqual([
+      ['GS 11', 'At my level', 'In progress', '2027-06-30', 'Ask my supervisor, "soon"', '2026-11-02', mid!.title, `${ORIGIN}${mid!.url}`],
+      ['GS 11', 'Next level', 'Planned', '', '', '2026-11-03', senior!.title, `${ORIGIN}${senior!.url}`],
+      // A note is the person's own text: a spreadsheet must not run it as a formula.
+      ['GS 11', 'Retired card', 'Done', '', "'=1+1", '2025-01-01', 'Old card', `${ORIGIN}/cards/510-Old-Mid`],
     ]);
-    expect(table[3]?.[10]).toBe('Old');
+    expect(table[3]?.[13]).toBe('Old');
     expect(new Set(table.map((r) => r.length))).toEqual(new Set([PLAN_COLUMNS.length]));
   });
 });
@@ -184,6 +194,9 @@ describe('PDF', () => {
             permalink: mid!.permalink,
             competency: mid!.competency,
             statusLabel: 'Next level',
+            progressLabel: 'In progress',
+            note: 'Take the course in spring.',
+            targetDate: '2027-03-31',
             savedOn: new Date('2026-10-01T12:00:00Z'),
           },
           {
@@ -192,6 +205,9 @@ describe('PDF', () => {
             permalink: '/cards/510-Retired-Mid',
             competency: 'Retired',
             statusLabel: 'Retired card',
+            progressLabel: 'Planned',
+            note: null,
+            targetDate: null,
             savedOn: new Date('2026-09-30T12:00:00Z'),
           },
           {
@@ -200,6 +216,9 @@ describe('PDF', () => {
             permalink: senior!.permalink,
             competency: senior!.competency,
             statusLabel: 'Beyond the next level',
+            progressLabel: 'Done',
+            note: null,
+            targetDate: null,
             savedOn: new Date('2026-10-02T12:00:00Z'),
           },
         ],
@@ -211,10 +230,14 @@ describe('PDF', () => {
     expect(pdf.pages).toHaveLength(3);
     const summary = flat(pdf.pages[0]!);
     expect(summary).toContain('Your grade: GS 9, Entry level (GS 7–9)');
-    expect(summary).toContain(`${flat(mid!.title)}: Mid level (GS 10–13). Status: Next level. Saved on 2026-10-01.`);
-    expect(summary).toContain('Retired thing: no longer published. Status: Retired card. Saved on 2026-09-30.');
-    expect(flat(pdf.pages[1]!)).toContain('In my plan: Next level · saved on 2026-10-01');
-    expect(flat(pdf.pages[2]!)).toContain('In my plan: Beyond the next level · saved on 2026-10-02');
+    expect(summary).toContain(
+      `${flat(mid!.title)}: Mid level (GS 10–13). Status: Next level. Progress: In progress. Target date 2027-03-31. Saved on 2026-10-01.`,
+    );
+    expect(summary).toContain('Note: Take the course in spring.');
+    expect(summary).toContain('Retired thing: no longer published. Status: Retired card. Progress: Planned. Saved on 2026-09-30.');
+    expect(flat(pdf.pages[1]!)).toContain('In my plan: Next level · In progress · target 2027-03-31 · saved on 2026-10-01');
+    expect(flat(pdf.pages[1]!)).toContain('Note: Take the course in spring.');
+    expect(flat(pdf.pages[2]!)).toContain('In my plan: Beyond the next level · Done · saved on 2026-10-02');
   });
 });
 

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
-import { SlimAlert } from '@/components/SlimAlert';
 import Link from 'next/link';
+import { ForgetMessage } from '@/components/plan/ForgetMessage';
+import { PlanItemForm } from '@/components/plan/PlanItemForm';
 import { requireUser } from '@/lib/auth';
 import { formatGsRange, CAREER_LEVEL_GS } from '@/lib/cards/domain';
 import { getDb } from '@/lib/db/client';
 import { careerLevelForGrade } from '@/lib/grades';
 import { loadPlan } from '@/lib/my-plan';
-import { STATUS_LABEL } from '@/lib/plan';
+import { PROGRESS_LABEL, STATUS_LABEL } from '@/lib/plan';
+import { bookmarkIdField } from '@/lib/bookmarks';
 
 // No `noindex`: the plan is only ever sent to its signed-in owner (a crawler is redirected to
 // sign in), and Lighthouse's SEO target applies to this page too (issue #6).
@@ -17,22 +19,50 @@ export const metadata: Metadata = {
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
 
+const MESSAGES: Record<string, string> = {
+  added: 'The card was added to your plan.',
+  removed: 'The card was removed from your plan.',
+  restored: 'The card is back in your plan, with its note and dates.',
+  updated: 'Your changes are saved.',
+};
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** An id safe for `id` and `aria-labelledby` (no spaces), unique per competency name. */
+function groupId(competency: string): string {
+  return `plan-${competency
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '')}`;
+}
 
 export default async function PlanPage({ searchParams }: Props) {
   const user = await requireUser('/plan');
   const db = await getDb();
   const [{ grade, groups }, params] = await Promise.all([loadPlan(db, user.id), searchParams]);
-  const saved = params.saved === 'removed' ? 'The card was removed from your plan.' : params.saved === 'added' ? 'The card was added to your plan.' : null;
+  const saved = typeof params.saved === 'string' ? (MESSAGES[params.saved] ?? null) : null;
+  const undo = params.saved === 'removed' && bookmarkIdField.safeParse(params.undo).success ? (params.undo as string) : null;
 
   return (
     <div className="grid-container page-section plan">
       <h1>My plan</h1>
       <p className="usa-intro">The competencies you are aiming for, marked against your current grade.</p>
+      <ForgetMessage params={['saved', 'undo']} />
       {saved ? (
-        <SlimAlert type="success" role="status">
-          {saved}
-        </SlimAlert>
+        <div className="usa-alert usa-alert--success usa-alert--slim notice" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{saved}</p>
+            {undo ? (
+              <form method="post" action={`/api/bookmarks/${undo}/restore`} className="plan-undo">
+                <input type="hidden" name="returnTo" value="/plan" />
+                <button type="submit" className="usa-button usa-button--unstyled">
+                  Undo
+                  <span className="usa-sr-only">: bring the card back</span>
+                </button>
+              </form>
+            ) : null}
+          </div>
+        </div>
       ) : null}
       <p>
         {grade === null ? (
@@ -74,27 +104,35 @@ export default async function PlanPage({ searchParams }: Props) {
         </div>
       ) : (
         groups.map((group) => (
-          <section key={group.competency} className="plan-group" aria-labelledby={`plan-${group.competency}`}>
-            <h2 id={`plan-${group.competency}`}>{group.competency}</h2>
+          <section key={group.competency} className="plan-group" aria-labelledby={groupId(group.competency)}>
+            <h2 id={groupId(group.competency)}>{group.competency}</h2>
             <ul className="usa-list usa-list--unstyled">
-              {group.items.map(({ bookmark, card, status }) => (
-                <li key={bookmark.id} className="plan-item">
-                  <div>
-                    {card ? <Link href={card.url}>{card.title}</Link> : <span>{bookmark.title}</span>}
-                    <span className={`usa-tag plan-status plan-status--${status}`}>{STATUS_LABEL[status]}</span>
-                  </div>
-                  <div className="plan-meta">
-                    {card ? `${card.careerLevel} (${card.gsLabel})` : 'This card is no longer published.'} · Saved {dateFormat.format(bookmark.createdAt)}
-                    {bookmark.gradeAtBookmark !== null ? ` at GS ${bookmark.gradeAtBookmark}` : ''}
-                  </div>
-                  <form method="post" action={`/api/bookmarks/${bookmark.id}/remove`}>
-                    <input type="hidden" name="returnTo" value="/plan" />
-                    <button type="submit" className="usa-button usa-button--unstyled">
-                      Remove<span className="usa-sr-only"> {bookmark.title}</span>
-                    </button>
-                  </form>
-                </li>
-              ))}
+              {group.items.map(({ bookmark, card, status }) => {
+                const title = card?.title ?? bookmark.title;
+                return (
+                  <li key={bookmark.id} className="plan-item" id={`plan-item-${bookmark.id}`}>
+                    <div>
+                      {card ? <Link href={card.url}>{card.title}</Link> : <span>{bookmark.title}</span>}
+                      <span className={`usa-tag plan-status plan-status--${status}`}>{STATUS_LABEL[status]}</span>
+                      <span className={`usa-tag plan-progress plan-progress--${bookmark.progress}`}>{PROGRESS_LABEL[bookmark.progress]}</span>
+                    </div>
+                    <div className="plan-meta">
+                      {card ? `${card.seriesCode} ${card.careerLevel} (${card.gsLabel})` : 'This card is no longer published.'} · Saved{' '}
+                      {dateFormat.format(bookmark.createdAt)}
+                      {bookmark.gradeAtBookmark !== null ? ` at GS ${bookmark.gradeAtBookmark}` : ''}
+                      {bookmark.targetDate ? ` · Target ${dateFormat.format(new Date(`${bookmark.targetDate}T00:00:00Z`))}` : ''}
+                    </div>
+                    {bookmark.note ? <p className="plan-note">{bookmark.note}</p> : null}
+                    <PlanItemForm id={bookmark.id} title={title} progress={bookmark.progress} note={bookmark.note} targetDate={bookmark.targetDate} />
+                    <form method="post" action={`/api/bookmarks/${bookmark.id}/remove`} className="plan-remove">
+                      <input type="hidden" name="returnTo" value="/plan" />
+                      <button type="submit" className="usa-button usa-button--unstyled">
+                        Remove<span className="usa-sr-only"> {title}</span>
+                      </button>
+                    </form>
+                  </li>
+                );
+              })}
             </ul>
           </section>
         ))

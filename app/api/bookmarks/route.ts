@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { bookmarkedPermalinks, bookmarkJson, bookmarkOf, changeBookmark, permalinkField } from '@/lib/bookmarks';
-import { parseInput, safeReturnTo, seeOther, withQuery } from '@/lib/http';
-import { handle, signedIn } from '@/lib/http/handle';
+import { notFound, parseInput, safeReturnTo, seeOther, unauthorized, withQuery } from '@/lib/http';
+import { anyone, handle, signedIn } from '@/lib/http/handle';
+import { getCard } from '@/lib/cards';
+import { pendingReturn, rememberPendingBookmark } from '@/lib/pending-bookmark';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,10 +32,23 @@ const postBody = z
   })
   .strict();
 
-/** Adds, removes or toggles the signed-in person's bookmark of a card (JSON, or a plain form POST). */
+/**
+ * Adds, removes or toggles the signed-in person's bookmark of a card (JSON, or a plain form POST).
+ * Signed out, a script gets 401; a browser's "Add to my plan" is remembered, the person signs in,
+ * and the card is added on the way back (lib/pending-bookmark.ts).
+ */
 export function POST(request: Request) {
-  return handle(request, { who: signedIn, rate: 'write' }, async (ctx) => {
+  return handle(request, { who: anyone, rate: 'write' }, async (ctx) => {
     const input = parseInput(postBody, ctx.fields);
+    if (!ctx.user) {
+      if (!ctx.asHtml) throw unauthorized();
+      const card = getCard(input.permalink);
+      if (!card) throw notFound(`There is no card at ${input.permalink}.`);
+      const returnTo = safeReturnTo(input.returnTo, card.permalink);
+      if (input.intent === 'remove') return seeOther(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+      await rememberPendingBookmark(card.permalink, new URL(request.url).protocol === 'https:');
+      return seeOther(`/signin?callbackUrl=${encodeURIComponent(pendingReturn(returnTo))}`);
+    }
     const bookmark = await changeBookmark({ user: ctx.user, db: await ctx.db() }, input.permalink, input.intent);
     if (input.returnTo !== undefined) {
       return seeOther(withQuery(safeReturnTo(input.returnTo), { saved: bookmark ? 'added' : 'removed' }));

@@ -14,7 +14,8 @@ export async function POST(request: Request, { params }: Params) {
   const { id } = await params;
   return handle(request, { who: signedIn, rate: 'write', signInReturn: () => '/plan' }, async (ctx) => {
     const input = parseInput(body, ctx.fields);
-    await removeOwnBookmark({ user: ctx.user, db: await ctx.db() }, parseInput(bookmarkIdField, id));
-    return seeOther(withQuery(safeReturnTo(input.returnTo, '/plan'), { saved: 'removed' }));
+    const bookmarkId = parseInput(bookmarkIdField, id);
+    await removeOwnBookmark({ user: ctx.user, db: await ctx.db() }, bookmarkId);
+    return seeOther(withQuery(safeReturnTo(input.returnTo, '/plan'), { saved: 'removed', undo: bookmarkId }));
   });
 }
