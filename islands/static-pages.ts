@@ -129,7 +129,21 @@ function forgetSavedMessage(): void {
   window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
 
+/** Printing: every folded course list prints open (and folds back after), for browsers without `::details-content`. */
+function printAll(): void {
+  let opened: HTMLDetailsElement[] = [];
+  window.addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll<HTMLDetailsElement>('details.course-more:not([open])')];
+    for (const details of opened) details.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const details of opened) details.open = false;
+    opened = [];
+  });
+}
+
 if (staticPage) shell();
+printAll();
 bookmarks();
 courseFilter();
 forgetSavedMessage();

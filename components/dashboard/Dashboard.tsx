@@ -67,7 +67,7 @@ export function Dashboard({ initial, dataUrl, initialMe = null }: { initial: Das
         <UrlListener onAddress={m.onAddress} />
       </Suspense>
       <div className="grid-row grid-gap-lg dashboard">
-        <div className="tablet:grid-col-4">
+        <div className="tablet:grid-col-4 dashboard-filters">
           <FilterForm
             filter={filter}
             facets={view.facets}
@@ -84,7 +84,7 @@ export function Dashboard({ initial, dataUrl, initialMe = null }: { initial: Das
             onToggle={m.toggle}
           />
         </div>
-        <div className="tablet:grid-col-8">
+        <div className="tablet:grid-col-8 dashboard-results">
           <ResultList
             view={view}
             follow={follow}
