@@ -15,3 +15,6 @@ export function compareTitle(c: Pick<Comparison, 'competency' | 'seriesCode' | '
 export function compareDescription(c: Pick<Comparison, 'competency' | 'seriesCode'>): string {
   return `The ${c.competency} competency of job series ${c.seriesCode} at Entry, Mid and Senior level, proficiency level by proficiency level.`;
 }
+
+/** The title and robots of the 404 page, also for a route that finds nothing (its own metadata would be empty). */
+export const NOT_FOUND_METADATA = { title: 'Page not found', robots: { index: false } } as const;

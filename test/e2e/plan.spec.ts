@@ -74,7 +74,10 @@ test.describe('My plan is editable', () => {
     const item = page.locator('.plan-item').first();
     await expect(item.locator('.plan-progress')).toHaveText('Planned');
     await item.getByText(/Update progress, note and target date/u).click();
-    await item.locator('label').filter({ hasText: /^In progress$/u }).click(); // USWDS draws its own radio over the input
+    await item
+      .locator('label')
+      .filter({ hasText: /^In progress$/u })
+      .click(); // USWDS draws its own radio over the input
     await item.getByLabel('Private note').fill('Shadow the budget officer\nbefore the spring cycle');
     await item.getByLabel('Target date').fill('2027-06-30');
     await expectNoAxeViolations(page);
@@ -114,7 +117,10 @@ test.describe('My plan is editable', () => {
     await p.goto('/plan');
     const item = p.locator('.plan-item').first();
     await item.getByText(/Update progress, note and target date/u).click();
-    await item.locator('label').filter({ hasText: /^Done$/u }).click();
+    await item
+      .locator('label')
+      .filter({ hasText: /^Done$/u })
+      .click();
     await item.getByRole('button', { name: /^Save/u }).click();
     await expect(p).toHaveURL(/\/plan\?saved=updated#plan-item-[0-9a-f-]{36}$/u);
     await expect(p.locator('.plan-item .plan-progress')).toHaveText('Done');
@@ -150,5 +156,50 @@ test.describe('My plan is editable', () => {
     await other.close();
     await noJs.close();
     await context.close();
+  });
+});
+
+test.describe('account pages and the 404 on a 320 px phone', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('keep the site’s side margins and never scroll sideways; the 404 page’s title names it; axe finds nothing', async ({ page }) => {
+    const check = async (path: string, heading: RegExp) => {
+      await page.goto(path);
+      const h1 = page.getByRole('heading', { level: 1 });
+      await expect(h1).toHaveText(heading);
+      const box = (await h1.boundingBox())!;
+      expect(box.x, `${path}: heading's left margin`).toBeGreaterThanOrEqual(12);
+      expect(box.x + box.width, `${path}: heading's right margin`).toBeLessThanOrEqual(320 - 12);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path}: sideways scroll`).toBeLessThanOrEqual(320);
+      await expectNoAxeViolations(page);
+    };
+    await check('/signin', /^Sign in$/u);
+    await check('/signout', /^Sign out$/u);
+    const missing = await page.goto('/cards/510-No-Such-Card-Mid');
+    expect(missing?.status()).toBe(404);
+    await expect(page).toHaveTitle(/^Page not found \| /u);
+    await check('/no/such/page', /^Page not found$/u);
+    await expect(page).toHaveTitle(/^Page not found \| /u);
+    await signIn(page, 'phone-val');
+    await page.goto(MID);
+    await page.getByRole('button', { name: /Add to my plan/u }).click();
+    await expect(page.getByRole('button', { name: /In my plan/u })).toBeVisible();
+    await check('/plan', /^My plan$/u);
+    await page.getByText(/Update progress, note and target date/u).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page);
+    await check('/profile', /^Your profile$|^Profile$/u);
+    // The plan's download links are a button group, not a bulleted list.
+    await page.goto('/plan');
+    const marker = await page
+      .locator('.plan-actions li')
+      .first()
+      .evaluate((li) => getComputedStyle(li).listStyleType);
+    expect(marker).toBe('none');
+    const labelled = await page
+      .locator('section[aria-labelledby]')
+      .evaluateAll((sections) => sections.map((s) => Boolean(document.getElementById(s.getAttribute('aria-labelledby') ?? ''))));
+    expect(labelled.length).toBeGreaterThan(0);
+    expect(labelled.every(Boolean)).toBe(true);
   });
 });

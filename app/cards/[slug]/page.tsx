@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NOT_FOUND_METADATA } from '@/lib/pages/meta';
 import { notFound } from 'next/navigation';
 import { CardView } from '@/components/cards/CardView';
 import { getCard, getCardCourses, getSiblingLevels } from '@/lib/cards';
@@ -16,7 +17,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const card = getCard((await params).slug);
-  if (!card) return {};
+  if (!card) return NOT_FOUND_METADATA;
   return { title: card.title, description: metaDescription(card.description) };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NOT_FOUND_METADATA } from '@/lib/pages/meta';
 import { notFound } from 'next/navigation';
 import { CompareView } from '@/components/cards/CompareView';
 import { IslandsScript } from '@/components/IslandsScript';
@@ -18,7 +19,7 @@ async function comparisonFor(params: Props['params']): Promise<Comparison | null
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const c = await comparisonFor(params);
-  if (!c) return {};
+  if (!c) return NOT_FOUND_METADATA;
   return { title: compareTitle(c), description: compareDescription(c) };
 }
 
