@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { getAllCards, getCardCourses, getCompetencyGroups, getSiblingLevels } from '../lib/cards';
 import { buildComparison } from '../lib/compare';
-import { cardPageHtml, comparePageHtml, type PageAssets } from '../lib/pages/static';
+import { cardPageHtml, comparePageHtml, errorPageTemplate, type PageAssets } from '../lib/pages/static';
 
 const distDir = path.resolve(process.env.NEXT_DIST_DIR || '.next');
 const out = path.join(distDir, 'static-pages');
@@ -57,6 +57,8 @@ function main(): void {
     if (comparison) write(`/compare/${key}`, comparePageHtml(comparison, pageAssets));
   }
   writeFileSync(path.join(out, 'manifest.json'), JSON.stringify({ pages: manifest }));
+  // The template of the page a refused form or link gets (lib/http/error-page.ts); not a page of its own.
+  writeFileSync(path.join(out, 'error.html'), errorPageTemplate(pageAssets));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`pages: ${Object.keys(manifest).length} static page(s) written to ${path.relative(process.cwd(), out)}/ in ${seconds} s`);
 }

@@ -1,6 +1,7 @@
 /** Answers that every handler shares: errors with a sentence, and redirects that keep the address. */
 import { LOCKED_DOWN_CSP } from '../security';
 import { HttpError } from './errors';
+import { ERROR_PAGE_CSP, errorPage } from './error-page';
 
 /**
  * A 303 to a path on this site, as a relative Location: the browser stays on the origin it used
@@ -15,10 +16,6 @@ export function acceptsHtml(request: Request): boolean {
   return (request.headers.get('accept') ?? '').includes('text/html');
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
  * Maps an error to a response: JSON `{ error }` for scripts, a short HTML page for a browser.
  * Anything that is not an HttpError is logged and answered with a plain sentence and a 500.
@@ -31,6 +28,7 @@ export function errorResponse(error: unknown, asHtml: boolean): Response {
   const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': LOCKED_DOWN_CSP, ...extra };
   if (!asHtml) return Response.json({ error: message }, { status, headers });
   const title = status === 404 ? 'Not found' : status === 429 || status === 503 ? 'Please try again shortly' : 'Your request was not accepted';
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} | FM Career Roadmap</title><style>body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:40rem;padding:1rem 1.25rem;color:#1b1b1b}a{color:#005ea2}</style></head><body><main><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="/cards">Back to the competency cards</a></p></main></body></html>`;
-  return new Response(html, { status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+  const page = errorPage(title, message);
+  const pageHeaders = { ...headers, 'Content-Type': 'text/html; charset=utf-8', ...(page.styled ? { 'Content-Security-Policy': ERROR_PAGE_CSP } : {}) };
+  return new Response(page.html, { status, headers: pageHeaders });
 }

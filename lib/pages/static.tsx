@@ -63,3 +63,37 @@ export function cardPageHtml(card: Card, siblings: readonly Card[], courses: Car
 export function comparePageHtml(c: Comparison, assets: PageAssets): string {
   return render(compareTitle(c), compareDescription(c), assets, <CompareView c={c} />);
 }
+
+/** Stand-ins in the error page template, replaced (escaped) per answer by lib/http/respond.ts. */
+export const ERROR_TITLE = '__FM_ERROR_TITLE__';
+export const ERROR_MESSAGE = '__FM_ERROR_MESSAGE__';
+
+/**
+ * The page a browser gets when a plain form or a link is refused (a 4xx from a route handler: a
+ * local sign-in without a name, an export with nothing selected): the site's shell and styles, the
+ * sentence in a USWDS error alert, and the ways on. Written once at build time as a template.
+ */
+export function errorPageTemplate(assets: PageAssets): string {
+  return render(
+    ERROR_TITLE,
+    ERROR_MESSAGE,
+    assets,
+    <div className="grid-container page-section">
+      <h1>{ERROR_TITLE}</h1>
+      <div className="usa-alert usa-alert--error" role="alert">
+        <div className="usa-alert__body">
+          <p className="usa-alert__text">{ERROR_MESSAGE}</p>
+        </div>
+      </div>
+      <p>Use your browser’s Back button to return to the form: what you entered is still there.</p>
+      <ul className="usa-list">
+        <li>
+          <a href="/cards">Browse the competency cards</a>
+        </li>
+        <li>
+          <a href="/plan">Go to my plan</a>
+        </li>
+      </ul>
+    </div>,
+  );
+}

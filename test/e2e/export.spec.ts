@@ -49,8 +49,20 @@ test.describe('export', () => {
     await page.goto(SEEDS);
     await page.getByRole('button', { name: 'Export selected' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your request was not accepted');
-    await expect(page.getByText('Select at least one card to export')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Select at least one card to export' })).toBeVisible();
+    // A page of the site: its header, its styles (a USWDS error alert), a way back; axe finds nothing.
+    await expect(page.getByRole('link', { name: 'FM Career Roadmap' })).toBeVisible();
+    expect(await page.locator('.usa-alert--error').evaluate((el) => getComputedStyle(el).borderLeftWidth)).not.toBe('0px');
+    await expect(page).toHaveTitle('Your request was not accepted | FM Career Roadmap');
     await context.close();
+    // The same page reached by a link (a GET), in a browser with JavaScript: axe finds nothing.
+    const withJs = await browser.newContext({ baseURL });
+    const js = await withJs.newPage();
+    const r = await js.goto('/cards/export?format=csv');
+    expect(r?.status()).toBe(400);
+    await expect(js.getByRole('alert').filter({ hasText: 'Select at least one card to export' })).toBeVisible();
+    await expectNoAxeViolations(js);
+    await withJs.close();
   });
 
   test('“select all results” exports every card of the filter, with and without JavaScript', async ({ browser, baseURL }) => {
@@ -137,7 +149,7 @@ test.describe('export', () => {
     const [csv] = await Promise.all([a.waitForEvent('download'), a.getByRole('link', { name: 'Download CSV' }).click()]);
     const rows = await csvRows(csv);
     expect(rows).toHaveLength(2);
-    expect(rows[1]?.slice(0, 3)).toEqual(['GS 11', 'Next level', new Date().toISOString().slice(0, 10)]);
+    expect(rows[1]?.slice(0, 6)).toEqual(['GS 11', 'Next level', 'Planned', '', '', new Date().toISOString().slice(0, 10)]);
     expect(rows[1]?.at(-1)).toBe(`${baseURL}${SENIOR}`);
     const [pdf] = await Promise.all([a.waitForEvent('download'), a.getByRole('link', { name: 'Download PDF' }).click()]);
     expect((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -28,8 +28,8 @@ test.describe('at http://127.0.0.1 (what npm start prints)', () => {
     await localSignIn(page, 'Zoë 127');
     await expect(page).toHaveURL(new RegExp(`^${localURL}/cards/510-Customer-Service-Mid`, 'u'));
     await expect(page.getByRole('link', { name: /Sign out/u })).toBeVisible();
-    await page.getByRole('button', { name: /Add to my plan/u }).click();
-    await expect(page.getByRole('button', { name: /In my plan/u })).toBeVisible();
+    // Signing in added the card the person asked for.
+    await expect(page.getByRole('button', { name: /In my plan/u })).toHaveAttribute('aria-pressed', 'true');
     await page.goto('/plan');
     await expect(page.locator('.plan-item')).toHaveCount(1);
     await page.getByRole('button', { name: /Remove/u }).click();
@@ -54,6 +54,16 @@ test.describe('at http://127.0.0.1 (what npm start prints)', () => {
     const nul = await li.request.post('/api/local-signin', { form: { name: 'x\u0000y' }, headers: { Origin: localURL }, maxRedirects: 0 });
     expect(nul.status()).toBe(400);
     expect(await nul.text()).toContain('control characters');
+    // In the browser: an empty name is refused in a styled page of the site that says why.
+    await b.goto('/signout');
+    await b.getByRole('button', { name: 'Sign out' }).click();
+    await b.goto('/signin');
+    await b.getByLabel('Your name').evaluate((input) => input.removeAttribute('required'));
+    await b.getByLabel('Your name').fill('   ');
+    await b.getByRole('button', { name: 'Sign in locally' }).click();
+    await expect(b.getByRole('heading', { level: 1 })).toHaveText('Your request was not accepted');
+    await expect(b.getByRole('alert').filter({ hasText: 'Enter your name.' })).toBeVisible();
+    expect(await b.locator('.usa-alert--error').evaluate((el) => getComputedStyle(el).borderLeftWidth)).not.toBe('0px');
     await zhang.close();
     await li.close();
   });
@@ -61,7 +71,8 @@ test.describe('at http://127.0.0.1 (what npm start prints)', () => {
   test('redirects are relative: they name no host, so a reverse proxy’s public origin is kept', async ({ request }) => {
     const signedOut = await request.post('/api/bookmarks', { form: { permalink: MID, returnTo: MID }, headers: { Origin: localURL }, maxRedirects: 0 });
     expect(signedOut.status()).toBe(303);
-    expect(signedOut.headers().location).toBe(`/signin?callbackUrl=${encodeURIComponent(MID)}`);
+    // Signed out, the card is remembered and sign-in comes back through the pending address.
+    expect(signedOut.headers().location).toBe(`/signin?callbackUrl=${encodeURIComponent(`/api/bookmarks/pending?returnTo=${encodeURIComponent(MID)}`)}`);
     const evil = await request.post('/api/local-signin', {
       form: { name: 'Mallory', callbackUrl: '/..//evil.example/x' },
       headers: { Origin: localURL },

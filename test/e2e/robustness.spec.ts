@@ -61,6 +61,8 @@ const ROUTES = [
   '/api/bookmarks',
   '/api/bookmarks/00000000-0000-4000-8000-000000000000',
   '/api/bookmarks/00000000-0000-4000-8000-000000000000/remove',
+  '/api/bookmarks/00000000-0000-4000-8000-000000000000/restore',
+  '/api/bookmarks/pending',
   '/api/bookmarks/status',
   '/api/local-signin',
   '/api/auth/session',
