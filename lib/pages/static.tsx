@@ -27,6 +27,8 @@ export interface PageAssets {
 function Document({ title, description, assets, children }: { title: string; description: string; assets: PageAssets; children: ReactNode }) {
   return (
     <html lang="en" data-static-page="">
+      {/* A static page rendered outside Next: a plain <head> is right here. */}
+      {/* eslint-disable-next-line @next/next/no-head-element */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -86,6 +88,8 @@ export function errorPageTemplate(assets: PageAssets): string {
         </div>
       </div>
       <p>Use your browser’s Back button to return to the form: what you entered is still there.</p>
+      {/* A static page rendered outside Next's router: plain links are right here. */}
+      {/* eslint-disable @next/next/no-html-link-for-pages */}
       <ul className="usa-list">
         <li>
           <a href="/cards">Browse the competency cards</a>
@@ -94,6 +98,7 @@ export function errorPageTemplate(assets: PageAssets): string {
           <a href="/plan">Go to my plan</a>
         </li>
       </ul>
+      {/* eslint-enable @next/next/no-html-link-for-pages */}
     </div>,
   );
 }
