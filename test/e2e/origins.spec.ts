@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { localURL } from '../../playwright.config';
 import { MID } from './fixture';
+import { signOut } from './auth';
 
 async function localSignIn(page: Page, name: string) {
   await page.getByLabel('Your name').fill(name);
@@ -55,8 +56,7 @@ test.describe('at http://127.0.0.1 (what npm start prints)', () => {
     expect(nul.status()).toBe(400);
     expect(await nul.text()).toContain('control characters');
     // In the browser: an empty name is refused in a styled page of the site that says why.
-    await b.goto('/signout');
-    await b.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(b);
     await b.goto('/signin');
     await b.getByLabel('Your name').evaluate((input) => input.removeAttribute('required'));
     await b.getByLabel('Your name').fill('   ');
