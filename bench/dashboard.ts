@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { firstLoadJs, gz, kb, projectCopy, root, startPortal, stats, timed } from './lib';
+import { cleanBuild, firstLoadJs, gz, kb, projectCopy, root, startPortal, stats, timed } from './lib';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, port: { type: 'string', default: '38200' } } });
 const count = Number(values.count);
@@ -23,6 +23,7 @@ export async function benchDashboard(opts: { count: number; port: number; reuseB
   } else if (!opts.reuseBuild) {
     rmSync(path.join(work, 'content'), { recursive: true, force: true });
     timed('npx', ['tsx', 'scripts/content.ts', 'generate', '--count', String(opts.count), '--to', 'content/cards', '--seed', '1'], work);
+    cleanBuild(work);
     build = timed('npm', ['run', 'build'], work, { NEXT_TELEMETRY_DISABLED: '1' });
   }
   const base = `http://127.0.0.1:${opts.port}`;

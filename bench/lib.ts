@@ -1,6 +1,6 @@
 /** Shared helpers for the benchmarks: a throwaway copy of the project, timing, servers, stats. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 
@@ -10,7 +10,8 @@ export const root = process.cwd();
 /**
  * Copies the project's sources (not its builds) into `dir` below the project, without a lockfile,
  * so that Turbopack takes the project as its root and resolves the project's node_modules.
- * A previous copy's caches (.contentlayer, .next) are kept: a second run is a warm build.
+ * A previous copy's outputs (.contentlayer, .next…) are left where they are: `cleanBuild` removes
+ * them before a build that is timed.
  */
 export function projectCopy(name: string): string {
   const dir = path.join(root, '.generated', 'bench', name);
@@ -35,6 +36,15 @@ export function projectCopy(name: string): string {
       cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true, filter: (source) => !isBuildOutput(source) });
   }
   return dir;
+}
+
+/**
+ * Removes what an earlier build left in a project copy (the content step's output, Contentlayer's
+ * output and cache, Next's build and cache, the server bundle, the copied assets), so that a timed
+ * build starts from clean, as the baselines do (and as CI and a deployment build).
+ */
+export function cleanBuild(dir: string): void {
+  for (const entry of ['.content', '.contentlayer', '.next', 'dist', 'public', '.time.txt']) rmSync(path.join(dir, entry), { recursive: true, force: true });
 }
 
 /** Runs a command, returning wall seconds and the peak RSS (MB) GNU time reports. */

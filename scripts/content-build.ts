@@ -6,8 +6,14 @@
  * Only documents whose text changed are rewritten, so Contentlayer's cache keeps the rest.
  *
  *   tsx scripts/content-build.ts [--src content] [--out .content]
+ *
+ * `npm run build` runs it bundled by esbuild instead (scripts/contentlayer.mjs --content-step): the
+ * same code without tsx's start-up and transpiling. Files are read and written synchronously: a
+ * card is a few KB, and awaiting thousands of small reads one after the other left the process
+ * mostly idle.
  */
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../lib/cards/check';
@@ -19,38 +25,50 @@ const { values } = parseArgs({
 const src = path.resolve(values.src);
 const out = path.resolve(values.out);
 
-async function listFiles(dir: string): Promise<string[]> {
+function listFiles(dir: string): string[] {
   try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
     return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
   } catch {
     return [];
   }
 }
 
+function readIfExists(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** Writes `documents` (path below `out` → data) into `out`, touching only what changed; removes the rest. */
-async function sync(documents: Map<string, unknown>): Promise<{ written: number; removed: number }> {
+function sync(documents: Map<string, unknown>): { written: number; removed: number } {
   const wanted = new Map([...documents].map(([file, data]) => [path.join(out, file), `${JSON.stringify(data)}\n`]));
   let removed = 0;
-  for (const file of await listFiles(out)) {
+  for (const file of listFiles(out)) {
     if (!wanted.has(file)) {
-      await rm(file, { force: true });
+      rmSync(file, { force: true });
       removed++;
     }
   }
   let written = 0;
+  const made = new Set<string>();
   for (const [file, text] of wanted) {
-    const current = await readFile(file, 'utf8').catch(() => null);
-    if (current === text) continue;
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text);
+    if (readIfExists(file) === text) continue;
+    const dir = path.dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(file, text);
     written++;
   }
   return { written, removed };
 }
 
 async function main(): Promise<void> {
-  const result = await checkContent(src);
+  const result = await checkContent(src, { readFile: async (file) => readFileSync(file, 'utf8'), readdir });
   for (const problem of result.problems) console.error(formatProblem(problem));
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
@@ -60,7 +78,7 @@ async function main(): Promise<void> {
   const documents = new Map<string, unknown>();
   for (const card of result.cards) documents.set(path.join('cards', card.sourcePath.replace(/\.md$/u, '.json')), card);
   for (const course of result.courses) documents.set(path.join('courses', `${course.slug}.json`), course);
-  const { written, removed } = await sync(documents);
+  const { written, removed } = sync(documents);
   const warnings = result.problems.length;
   console.log(
     `content: ${result.cards.length} card(s), ${result.courses.length} course(s) checked, ${warnings} warning(s); ${written} document(s) written, ${removed} removed in ${path.relative(process.cwd(), out)}/`,

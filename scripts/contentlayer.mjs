@@ -3,7 +3,42 @@
 // traces for every fiber it forks: profiled, copying those trace buffers took most of a build, and
 // the cost grows faster than the number of cards (about 290 s for 10,000). Loading the runtime
 // before the CLI fixes its platform with tracing off; nothing else changes (ADR 0002).
+//
+// `node scripts/contentlayer.mjs build --content-step` is the whole content step of `npm run build`:
+// first scripts/content-build.ts (the same code `npm run content` runs with tsx, bundled here by
+// esbuild into dist/tools/ and run by node: no tsx start-up or transpiling), then the CLI. A card
+// with an error stops it there, before Contentlayer or Next writes anything.
 import '@effect-ts/system/Effect/runtime';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import process from 'node:process';
 
-const { run } = await import('@contentlayer2/cli');
-await run();
+const contentStep = process.argv.indexOf('--content-step');
+let cli;
+if (contentStep === -1) cli = await import('@contentlayer2/cli');
+else {
+  process.argv.splice(contentStep, 1);
+  const { build } = await import('esbuild');
+  const outfile = path.join('dist', 'tools', 'content-build.mjs');
+  await build({
+    entryPoints: ['scripts/content-build.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+    tsconfig: 'tsconfig.json',
+  });
+  // The CLI's modules load (about 1.5 s) while the content step checks the cards on the other core.
+  const checked = new Promise((resolve) => {
+    const child = spawn(process.execPath, [outfile], { stdio: 'inherit' });
+    child.on('error', () => resolve(1));
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+  cli = await import('@contentlayer2/cli');
+  const status = await checked;
+  if (status !== 0) process.exit(status);
+}
+await cli.run();

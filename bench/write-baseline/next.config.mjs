@@ -1,2 +1,3 @@
 // The write baseline: a minimal Next route handler, no auth, no framework of ours.
-export default { serverExternalPackages: ['@electric-sql/pglite'] };
+const config = { serverExternalPackages: ['@electric-sql/pglite'] };
+export default config;
