@@ -25,11 +25,17 @@ const nextConfig = {
     // it cost 10–15 s of every 1,000-card build on 2 cores, and a clean build (CI, a deployment, the
     // bench) never reads it. The build's output is the same.
     turbopackFileSystemCacheForBuild: false,
+    // Build speed: no source maps for the server and browser bundles (the server runs without
+    // --enable-source-maps, so none was ever read); on 2 cores about 2 s and 70 MB of a build.
+    turbopackSourceMaps: false,
   },
   // PGlite loads its WebAssembly from its own package directory: keep it out of the bundle.
   serverExternalPackages: ['@electric-sql/pglite'],
   sassOptions: {
     loadPaths: [uswdsPackages, path.join(process.cwd(), 'styles')],
+    // Build speed: the Dart compiler (sass-embedded, pinned to a version whose platform packages the
+    // lockfile holds for `npm ci`): byte-identical CSS to the `sass` package in about half the time.
+    implementation: 'sass-embedded',
     quietDeps: true,
     silenceDeprecations: ['import', 'global-builtin', 'legacy-js-api'],
   },
