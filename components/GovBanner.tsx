@@ -36,7 +36,7 @@ export function GovBanner() {
         <div className="usa-banner__content usa-accordion__content" id="gov-banner-default" hidden>
           <div className="grid-row grid-gap-lg">
             <div className="usa-banner__guidance tablet:grid-col-6">
-              <img className="usa-banner__icon usa-media-block__img" src="/uswds/img/icon-dot-gov.svg" role="img" alt="" aria-hidden="true" />
+              <img className="usa-banner__icon usa-media-block__img" src="/uswds/img/icon-dot-gov.svg" loading="lazy" role="img" alt="" aria-hidden="true" />
               <div className="usa-media-block__body">
                 <p>
                   <strong>Official websites use .gov</strong>
@@ -45,7 +45,7 @@ export function GovBanner() {
               </div>
             </div>
             <div className="usa-banner__guidance tablet:grid-col-6">
-              <img className="usa-banner__icon usa-media-block__img" src="/uswds/img/icon-https.svg" role="img" alt="" aria-hidden="true" />
+              <img className="usa-banner__icon usa-media-block__img" src="/uswds/img/icon-https.svg" loading="lazy" role="img" alt="" aria-hidden="true" />
               <div className="usa-media-block__body">
                 <p>
                   <strong>Secure .gov websites use HTTPS</strong>

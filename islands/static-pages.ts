@@ -12,24 +12,39 @@ interface Me {
 }
 
 const staticPage = document.documentElement.hasAttribute('data-static-page');
-const me: Promise<Me> = fetch('/api/me', { cache: 'no-store', headers: { Accept: 'application/json' } })
-  .then((r) => (r.ok ? (r.json() as Promise<Me>) : { signedIn: false }))
-  .catch(() => ({ signedIn: false }));
+
+/** The person (signed in or not), asked once. */
+let me: Promise<Me> | null = null;
+const whoAmI = (): Promise<Me> =>
+  (me ??= fetch('/api/me', { cache: 'no-store', headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? (r.json() as Promise<Me>) : { signedIn: false }))
+    .catch(() => ({ signedIn: false })));
+
+/**
+ * Runs `work` once the page has painted: the page's own content comes first, on a phone's slow
+ * network too; what only a signed-in person sees (their name, their saved state) follows.
+ */
+function afterFirstPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
+}
 
 /** The gov banner's "Here's how you know" and the header's account link (the React app does these on its own pages). */
 function shell(): void {
   const root = document.querySelector<HTMLElement>('.usa-banner');
   if (root) banner.on(root);
-  void me.then((person) => {
-    const link = document.querySelector<HTMLAnchorElement>('[data-account-link]');
-    if (!link || !person.signedIn) return;
-    link.href = '/signout';
-    link.textContent = 'Sign out';
-    const who = document.createElement('span');
-    who.className = 'usa-sr-only';
-    who.textContent = ` (${person.name ?? 'you'})`;
-    link.append(who);
-  });
+  afterFirstPaint(
+    () =>
+      void whoAmI().then((person) => {
+        const link = document.querySelector<HTMLAnchorElement>('[data-account-link]');
+        if (!link || !person.signedIn) return;
+        link.href = '/signout';
+        link.textContent = 'Sign out';
+        const who = document.createElement('span');
+        who.className = 'usa-sr-only';
+        who.textContent = ` (${person.name ?? 'you'})`;
+        link.append(who);
+      }),
+  );
 }
 
 /** "Add to my plan": the saved state, and a toggle in place (optimistic, put back with a message if refused). */
@@ -47,14 +62,16 @@ function bookmarks(): void {
       button.setAttribute('aria-pressed', String(bookmarked));
       button.classList.toggle('usa-button--outline', !bookmarked);
     };
-    fetch(`/api/bookmarks/status?permalink=${encodeURIComponent(permalink)}`, { headers: { Accept: 'application/json' }, cache: 'no-store' })
-      .then(async (r) => {
-        if (!r.ok) return;
-        const status = (await r.json()) as { signedIn: boolean; bookmarked?: boolean };
-        if (status.signedIn) show(status.bookmarked === true);
-        else state = 'signed-out';
-      })
-      .catch(() => undefined);
+    afterFirstPaint(() => {
+      fetch(`/api/bookmarks/status?permalink=${encodeURIComponent(permalink)}`, { headers: { Accept: 'application/json' }, cache: 'no-store' })
+        .then(async (r) => {
+          if (!r.ok) return;
+          const status = (await r.json()) as { signedIn: boolean; bookmarked?: boolean };
+          if (status.signedIn) show(status.bookmarked === true);
+          else state = 'signed-out';
+        })
+        .catch(() => undefined);
+    });
     form.addEventListener('submit', (event) => {
       if (typeof state !== 'boolean') return; // signed out or unknown: the form POST leads to sign-in
       event.preventDefault();
