@@ -66,7 +66,9 @@ export function Dashboard({ initial, dataUrl, initialMe = null }: { initial: Das
       <Suspense fallback={null}>
         <UrlListener onAddress={m.onAddress} />
       </Suspense>
-      <div className="grid-row grid-gap-lg dashboard">
+      {/* A first touch, focus or key anywhere in the dashboard fetches the card data, so that it is
+          there by the time a filter is changed (useDashboard). */}
+      <div className="grid-row grid-gap-lg dashboard" onPointerDown={m.want} onFocus={m.want} onKeyDown={m.want}>
         <div className="tablet:grid-col-4 dashboard-filters">
           <FilterForm
             filter={filter}

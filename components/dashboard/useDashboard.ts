@@ -59,6 +59,11 @@ export interface DashboardModel {
   readonly filter: Filter;
   /** The card data has loaded: filters apply in the browser, without a round trip. */
   readonly live: boolean;
+  /**
+   * Asks for the card data (a person reaches for the filters or the results). Until then the page
+   * is the prerendered one: nothing is downloaded or parsed for a visit that only reads it.
+   */
+  want(): void;
   readonly me: Me | null;
   readonly bookmarks: ReadonlySet<string>;
   /** The person's own series and grade were applied (nothing in the address asked otherwise). */
@@ -86,6 +91,11 @@ export function useDashboard(initial: DashboardState, dataUrl: string, initialMe
   const [filter, setFilter] = useState<Filter>(initial.filter);
   const [notices, setNotices] = useState<readonly Notice[]>(initial.notices);
   const [cards, setCards] = useState<readonly CardSummary[] | null>(null);
+  // The card data is fetched when it is needed: an address with a filter, the person's defaults,
+  // or a first touch, focus or key in the dashboard. At 10,000 cards it is 10 MB of JSON, whose
+  // download and parse a phone should not pay for reading the first page of results.
+  const [wanted, setWanted] = useState(false);
+  const want = useCallback(() => setWanted(true), []);
   const [search, setSearch] = useState<CardSearch | null>(null);
   const [me, setMe] = useState<Me | null>(initialMe);
   const [bookmarks, setBookmarks] = useState<ReadonlySet<string>>(() => new Set(initialMe?.bookmarks ?? []));
@@ -109,6 +119,7 @@ export function useDashboard(initial: DashboardState, dataUrl: string, initialMe
   const update = useCallback(
     (next: Filter, mode: 'push' | 'replace' = 'push') => {
       touched.current = true;
+      setWanted(true);
       setFilter(next);
       setNotices([]);
       setDefaulted(false);
@@ -126,8 +137,9 @@ export function useDashboard(initial: DashboardState, dataUrl: string, initialMe
     };
   }, [sync]);
 
-  // The card data, after the page: until it arrives the form works as a plain GET form.
+  // The card data, once wanted: until it arrives the form works as a plain GET form.
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     fetch(dataUrl)
       .then((r) => (r.ok ? (r.json() as Promise<CardSummary[]>) : Promise.reject(new Error(String(r.status)))))
@@ -138,7 +150,7 @@ export function useDashboard(initial: DashboardState, dataUrl: string, initialMe
     return () => {
       live = false;
     };
-  }, [dataUrl]);
+  }, [dataUrl, wanted]);
 
   // The search index is built on first use of the text box.
   useEffect(() => {
@@ -156,6 +168,7 @@ export function useDashboard(initial: DashboardState, dataUrl: string, initialMe
     const profile = meRef.current?.profile;
     if (!profile || addressRef.current !== '' || touched.current || defaultsDone.current) return;
     defaultsDone.current = true;
+    setWanted(true);
     const defaults: Filter = { ...EMPTY_FILTER, series: [profile.series], grade: profile.grade };
     setFilter(defaults);
     setNotices([]);
@@ -181,6 +194,7 @@ export function useDashboard(initial: DashboardState, dataUrl: string, initialMe
   const onAddress = useCallback(
     (query: string) => {
       addressRef.current = query;
+      if (query !== '') setWanted(true);
       if (query === sync.written) return;
       if (sync.written !== null) touched.current = true;
       sync.cancel();
@@ -225,6 +239,7 @@ export function useDashboard(initial: DashboardState, dataUrl: string, initialMe
     view,
     filter,
     live,
+    want,
     me,
     bookmarks,
     defaulted,

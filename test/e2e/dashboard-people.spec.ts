@@ -2,12 +2,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, signOut } from './auth';
 import { expectNoAxeViolations } from './axe';
+import { live } from './live';
 import { cardsText, count, FIXTURE } from './fixture';
 
 const results = (page: Page) => page.locator('.result-row');
 const filters = (page: Page) => page.getByRole('form', { name: 'Filter cards' });
 const tick = (page: Page, name: RegExp) => page.locator('#filter-form label.usa-checkbox__label').filter({ hasText: name }).click();
-const live = (page: Page) => expect(page.locator('form[data-live="true"]')).toBeVisible();
 
 test.describe('the dashboard follows the address', () => {
   test('Back from a card restores the filters and the results', async ({ page }) => {
@@ -76,7 +76,7 @@ test.describe('on a phone (375 px)', () => {
 
   test('the filters fold away, the count is near the top, “Show N results” closes them and moves to the results', async ({ page }) => {
     await page.goto('/cards');
-    await expect(page.locator('form[data-live="true"]')).toBeAttached();
+    await live(page);
     const summary = page.locator('summary.filters-summary');
     await expect(summary).toBeVisible();
     await expect(summary).toContainText(cardsText(FIXTURE.length));

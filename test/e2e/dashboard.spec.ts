@@ -1,14 +1,34 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { live } from './live';
 import { cardsText, count, FIXTURE, MID } from './fixture';
 
 const results = (page: Page) => page.locator('.result-row');
 /** USWDS checkboxes are styled labels over visually hidden inputs: click the label, as a person does. */
 const tick = (page: Page, name: RegExp) => page.locator('#filter-form label.usa-checkbox__label').filter({ hasText: name }).click();
 const filters = (page: Page) => page.getByRole('form', { name: 'Filter cards' });
-const live = (page: Page) => expect(page.locator('form[data-live="true"]')).toBeVisible();
 
 test.describe('the card dashboard', () => {
+  test('reading the first page downloads no card data; reaching for the filters, or a filtered address, loads it', async ({ page }) => {
+    const data: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/data/cards.json') data.push(r.url());
+    });
+    await page.goto('/cards');
+    await expect(results(page).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(data).toEqual([]);
+    await expect(page.locator('form[data-live="false"]')).toBeAttached();
+    await page.getByLabel('Search text').focus();
+    await expect(page.locator('form[data-live="true"]')).toBeAttached();
+    expect(data).toHaveLength(1);
+    data.length = 0;
+    await page.goto('/cards?level=Senior');
+    await expect(page.locator('form[data-live="true"]')).toBeAttached();
+    expect(data).toHaveLength(1);
+    await expect(page.locator('#result-count')).toHaveText(new RegExp(`^${cardsText(count((c) => c.careerLevel === 'Senior'))}`, 'u'));
+  });
+
   test('/ is a front door: the catalogue’s size from the data, and the two ways in', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plan your growth in federal financial management');

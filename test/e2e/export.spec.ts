@@ -4,6 +4,7 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { signIn } from './auth';
 import { expectNoAxeViolations } from './axe';
 import { count, FIXTURE, MID, SENIOR } from './fixture';
+import { live } from './live';
 
 /** The seeds' competency in their series: Mid and Senior (the fixture has no 0510 Entry card of it). */
 const SEEDS = '/cards?series=0510&competency=Customer-Service';
@@ -29,7 +30,7 @@ async function exportTwoAsCsv(page: Page): Promise<Download> {
 test.describe('export', () => {
   test('select two cards on the dashboard and export CSV: two rows, the right permalinks', async ({ page, baseURL }) => {
     await page.goto('/cards');
-    await expect(page.locator('form[data-live="true"]')).toBeVisible();
+    await live(page);
     const download = await exportTwoAsCsv(page);
     expect(download.suggestedFilename()).toMatch(/^fm-competency-cards-2-\d{4}-\d{2}-\d{2}\.csv$/u);
     const rows = await csvRows(download);
