@@ -62,7 +62,8 @@ export async function benchDashboard(opts: { count: number; port: number; reuseB
     // The card data loads when a person reaches for the dashboard: a touch, as before a first click.
     await page.locator('.dashboard').dispatchEvent('pointerdown');
     await page.locator('form[data-live="true"]').waitFor({ timeout: 60_000 });
-    // 100 interactions: tick and untick facet values in turn, timing click → DOM updated.
+    // 100 interactions: tick and untick facet values in turn, timing click → result count updated
+    // (the facet counts follow in a deferred render, components/dashboard/Dashboard.tsx).
     const updateMs = await page.evaluate(async () => {
       const inputs = [
         ...document.querySelectorAll<HTMLInputElement>(
