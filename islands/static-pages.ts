@@ -5,6 +5,7 @@
  * a plain link or form.
  */
 import banner from '@uswds/uswds/js/usa-banner';
+import { forgetAddressParams } from '../lib/forget-address-params';
 
 interface Me {
   signedIn: boolean;
@@ -142,8 +143,7 @@ function forgetSavedMessage(): void {
   if (saved === null) return;
   const message = document.querySelector<HTMLElement>('[data-bookmark-message]');
   if (message && (saved === 'added' || saved === 'removed')) message.textContent = saved === 'added' ? 'Added to your plan.' : 'Removed from your plan.';
-  url.searchParams.delete('saved');
-  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  forgetAddressParams(['saved']);
 }
 
 /** Printing: every folded course list prints open (and folds back after), for browsers without `::details-content`. */
