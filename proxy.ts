@@ -111,5 +111,6 @@ export const config = {
     { source: '/cards', has: [{ type: 'query', key: 'per' }] },
     { source: '/cards', has: [{ type: 'query', key: 'sort' }] },
     { source: '/cards', has: [{ type: 'query', key: 'all' }] },
+    { source: '/cards', has: [{ type: 'query', key: 'more' }] },
   ],
 };

@@ -13,6 +13,49 @@ export interface DashboardState {
   readonly pageCount: number;
   /** Every result (all pages), once the browser filters; used to turn "all" into a list. */
   readonly results?: readonly CardSummary[];
+  /**
+   * A page sent from the server lists only a preview of a long facet ({@link foldFacets}): here is
+   * how many values the facet has, and whether the page asked for all of them (`more=competency`).
+   */
+  readonly folded?: { readonly competency: number; readonly open: boolean };
+}
+
+/** A facet with more values than this shows a preview first, and a button for the rest. */
+export const FACET_FOLD_AT = 24;
+/** How many values the preview of a folded facet lists (besides the chosen ones). */
+export const FACET_PREVIEW = 12;
+
+/**
+ * The values a long facet shows before a person asks for all of them: the ones with the most
+ * cards (ties: list order) and every chosen one, in list order. A short facet is shown whole.
+ */
+export function facetPreview(values: readonly FacetValue[], chosen: ReadonlySet<string> = new Set(), preview = FACET_PREVIEW): readonly FacetValue[] {
+  if (values.length <= FACET_FOLD_AT) return values;
+  // A stable sort keeps list order among equal counts.
+  const top = new Set(
+    values
+      .filter((v) => v.count > 0)
+      .sort((a, b) => b.count - a.count)
+      .slice(0, preview)
+      .map((v) => v.value),
+  );
+  return values.filter((v) => v.selected || chosen.has(v.value) || top.has(v.value));
+}
+
+/**
+ * The state a server page sends: the competency facet cut to its preview unless the address asked
+ * for all of it (`more=competency`). At 10,000 cards the whole facet is hundreds of checkboxes,
+ * most of the page's weight, written twice (HTML and React's payload); the browser lists the rest
+ * from the card data when a person opens the list.
+ */
+export function foldFacets(state: DashboardState, params: URLSearchParams): DashboardState {
+  const all = state.facets.competency;
+  const open = params.get('more') === 'competency';
+  return {
+    ...state,
+    facets: { ...state.facets, competency: open ? all : [...facetPreview(all)] },
+    folded: { competency: all.length, open },
+  };
 }
 
 /** The page of `result` the filter asks for (clamped to the pages there are). */

@@ -80,6 +80,13 @@ export const FILTER_PARAMS = {
     values: SORTS,
   },
   all: { description: 'Show all cards: no signed-in defaults.', repeatable: false, type: 'boolean', dashboardOnly: true },
+  more: {
+    description: 'List every value of a long facet in the filter form (competency), not only its first ones.',
+    repeatable: false,
+    type: 'string',
+    values: ['competency'],
+    dashboardOnly: true,
+  },
 } as const satisfies Record<string, ParamSpec>;
 
 export type FilterParam = keyof typeof FILTER_PARAMS;
@@ -243,6 +250,11 @@ export function parseFilter(params: Params, competencies: ReadonlyMap<string, st
       }
       case 'all':
         // "Show all cards": an explicit empty filter (no signed-in defaults).
+        break;
+      case 'more':
+        // How the filter form lists a long facet (lib/dashboard.ts, foldFacets), not a filter.
+        if (single(key) && value !== 'competency' && value !== '')
+          notices.push({ param: key, message: `“${clip(value)}” is not a list the filter form can open (competency); it was ignored.` });
         break;
       case 'page': {
         if (!single(key)) break;

@@ -3,7 +3,7 @@ import { DashboardPage } from '@/components/dashboard/DashboardPage';
 import { currentUser } from '@/lib/auth';
 import { getCardSearch, getCardSummaries } from '@/lib/cards';
 import { isSeriesCode } from '@/lib/cards/domain';
-import { dashboardFor, type DashboardState } from '@/lib/dashboard';
+import { dashboardFor, foldFacets, type DashboardState } from '@/lib/dashboard';
 import { getDb } from '@/lib/db/client';
 import { getProfile, listBookmarks } from '@/lib/db/queries';
 import type { Notice } from '@/lib/filters';
@@ -34,7 +34,7 @@ export default async function FilteredCardsPage({ searchParams }: Props) {
     ...shown.notices,
     ...(signedOutPlan ? [{ param: 'bookmarked', message: 'Sign in to see only the cards in your plan; showing all cards.' }] : []),
   ];
-  const initial: DashboardState = { ...shown, notices, results: undefined };
+  const initial: DashboardState = foldFacets({ ...shown, notices, results: undefined }, query);
   return <DashboardPage initial={initial} initialMe={me} />;
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { DashboardPage } from '@/components/dashboard/DashboardPage';
 import { getCardSearch, getCardSummaries } from '@/lib/cards';
-import { dashboardFor } from '@/lib/dashboard';
+import { dashboardFor, foldFacets } from '@/lib/dashboard';
 
 export const metadata: Metadata = {
   title: 'Competency cards',
@@ -16,6 +16,7 @@ export const metadata: Metadata = {
 export const dynamic = 'force-static';
 
 export default function CardsPage() {
-  const shown = dashboardFor(new URLSearchParams(), getCardSummaries(), getCardSearch());
-  return <DashboardPage initial={{ ...shown, results: undefined }} />;
+  const params = new URLSearchParams();
+  const shown = dashboardFor(params, getCardSummaries(), getCardSearch());
+  return <DashboardPage initial={foldFacets({ ...shown, results: undefined }, params)} />;
 }

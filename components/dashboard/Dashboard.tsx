@@ -35,6 +35,8 @@ export function Dashboard({ initial, dataUrl, initialMe = null }: { initial: Das
     () => false,
   );
   const [openOnNarrow, setOpenOnNarrow] = useState(false);
+  // The competency list opened whole (`more=competency` in the address, or "Show all").
+  const [competenciesOpen, setCompetenciesOpen] = useState(initial.folded?.open ?? false);
   const { view, filter } = m;
   // The facet counts (hundreds of checkboxes at 10,000 cards) follow one render behind: a click
   // shows its results and count first, then the counts catch up, interruptibly.
@@ -87,6 +89,16 @@ export function Dashboard({ initial, dataUrl, initialMe = null }: { initial: Das
             onSubmit={onSubmit}
             onChange={m.update}
             onToggle={m.toggle}
+            competencyFold={{
+              // A page from the server holds a preview; the card data, every competency.
+              size: view.folded?.competency ?? facets.competency.length,
+              open: competenciesOpen,
+              live: m.live,
+              onOpen: (open) => {
+                if (open) m.want();
+                setCompetenciesOpen(open);
+              },
+            }}
           />
         </div>
         <div className="tablet:grid-col-8 dashboard-results">

@@ -3,7 +3,7 @@
 import type { FormEvent } from 'react';
 import { careerLevelForGrade } from '@/lib/grades';
 import { MAX_QUERY_LENGTH, selectedLevels, type FacetName, type FacetValue, type Filter } from '@/lib/filters';
-import { Facet } from './Facet';
+import { Facet, type Fold } from './Facet';
 import { GradeField } from './GradeField';
 
 export const FILTER_FORM_ID = 'filter-form';
@@ -25,7 +25,9 @@ export function FilterForm({
   onSubmit,
   onChange,
   onToggle,
+  competencyFold,
 }: {
+  competencyFold: Omit<Fold, 'plural' | 'singular'>;
   filter: Filter;
   facets: Record<FacetName, FacetValue[]>;
   total: number;
@@ -104,7 +106,14 @@ export function FilterForm({
           }
         />
         <Facet legend="Competency group" name="group" values={facets.group} selected={selected.group} onToggle={onToggle} />
-        <Facet legend="Competency" name="competency" values={facets.competency} selected={selected.competency} onToggle={onToggle} scroll />
+        <Facet
+          legend="Competency"
+          name="competency"
+          values={facets.competency}
+          selected={selected.competency}
+          onToggle={onToggle}
+          fold={{ ...competencyFold, plural: 'competencies', singular: 'competency' }}
+        />
         {signedIn ? (
           <fieldset className="usa-fieldset facet">
             <legend className="usa-legend facet-legend">My plan</legend>

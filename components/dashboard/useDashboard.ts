@@ -199,13 +199,18 @@ export function useDashboard(initial: DashboardState, dataUrl: string, initialMe
       if (sync.written !== null) touched.current = true;
       sync.cancel();
       sync.remember(query);
-      const parsed = parseFilter(new URLSearchParams(query), competencies);
+      const params = new URLSearchParams(query);
+      // Before the card data has loaded the page knows only the competencies it lists (a preview of
+      // a long list): one it does not list, in an address this page made or the server checked, is
+      // taken as it is.
+      const known = cards ? competencies : new Map([...params.getAll('competency').map((c): [string, string] => [c, c]), ...competencies]);
+      const parsed = parseFilter(params, known);
       setFilter(parsed.filter);
       setNotices(parsed.notices);
       setDefaulted(false);
       maybeDefaults();
     },
-    [sync, competencies, maybeDefaults],
+    [sync, cards, competencies, maybeDefaults],
   );
 
   const live = cards !== null && (!filter.q || search !== null);

@@ -1,11 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { FACET_FOLD_AT, FACET_PREVIEW } from '../../lib/dashboard';
 import { live } from './live';
 import { cardsText, count, FIXTURE, MID } from './fixture';
 
 const results = (page: Page) => page.locator('.result-row');
 /** USWDS checkboxes are styled labels over visually hidden inputs: click the label, as a person does. */
 const tick = (page: Page, name: RegExp) => page.locator('#filter-form label.usa-checkbox__label').filter({ hasText: name }).click();
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const filters = (page: Page) => page.getByRole('form', { name: 'Filter cards' });
 
 test.describe('the card dashboard', () => {
@@ -159,5 +161,68 @@ test.describe('the card dashboard', () => {
     await expectNoAxeViolations(page);
     await page.goto('/cards?q=nothing-matches-this');
     await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('a long competency list', () => {
+  const competencies = [...new Map(FIXTURE.map((c) => [c.competencySlug, c.competency])).entries()];
+  const group = (page: Page) => filters(page).getByRole('group', { name: 'Competency', exact: true });
+  const boxes = (page: Page) => group(page).getByRole('checkbox');
+
+  test('lists a preview first; “Show all” opens the rest in place with a box that narrows it', async ({ page }) => {
+    expect(competencies.length, 'the fixture has a long competency list').toBeGreaterThan(FACET_FOLD_AT);
+    await page.goto('/cards');
+    await expect(boxes(page)).toHaveCount(FACET_PREVIEW);
+    const more = group(page).getByRole('button', { name: `Show all ${competencies.length} competencies` });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await expectNoAxeViolations(page);
+    await more.click();
+    await expect(boxes(page)).toHaveCount(competencies.length);
+    const fewer = group(page).getByRole('button', { name: 'Show fewer competencies' });
+    await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+    await expect(page).toHaveURL(/\/cards$/u);
+    // The find box narrows the list as a person types; Enter does not leave it.
+    const find = group(page).getByRole('searchbox', { name: 'Find a competency' });
+    await find.fill('budget');
+    const budget = competencies.filter(([, name]) => name.toLowerCase().includes('budget'));
+    expect(budget.length).toBeGreaterThan(0);
+    await expect(boxes(page)).toHaveCount(budget.length);
+    await expect(group(page).getByRole('status')).toHaveText(`${budget.length} of ${competencies.length} competencies match.`);
+    await find.press('Enter');
+    await expect(find).toBeFocused();
+    await expectNoAxeViolations(page);
+    // Ticking one filters the results; folding the list again keeps the ticked one in view.
+    const [slug, name] = budget[0]!;
+    await tick(page, new RegExp(`^${escape(name)} \\(`, 'u'));
+    await expect(page).toHaveURL(new RegExp(`competency=${slug}$`, 'u'));
+    await expect(results(page)).toHaveCount(count((c) => c.competencySlug === slug));
+    await fewer.click();
+    await expect(group(page).locator('input:checked')).toHaveCount(1);
+    await expect(group(page).getByRole('checkbox', { name: new RegExp(`^${escape(name)} \\(`, 'u') })).toBeChecked();
+    await expect(group(page).getByRole('searchbox')).toHaveCount(0);
+  });
+
+  test('without JavaScript, “Show all” asks the server for every competency, and Apply folds it again', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    await page.goto('/cards');
+    await expect(boxes(page)).toHaveCount(FACET_PREVIEW);
+    await group(page)
+      .getByRole('button', { name: `Show all ${competencies.length} competencies` })
+      .click();
+    await expect(page).toHaveURL(/[?&]more=competency(&|$)/u);
+    await expect(boxes(page)).toHaveCount(competencies.length);
+    // A competency outside the preview: the one with the fewest cards, last in the list.
+    const [slug, name] = competencies.toSorted(
+      (a, b) => count((c) => c.competencySlug === a[0]) - count((c) => c.competencySlug === b[0]) || b[1].localeCompare(a[1], 'en'),
+    )[0]!;
+    await tick(page, new RegExp(`^${escape(name)} \\(`, 'u'));
+    await group(page).getByRole('button', { name: 'Show fewer competencies' }).click();
+    await expect(page).not.toHaveURL(/more=/u);
+    await expect(page).toHaveURL(new RegExp(`competency=${slug}(&|$)`, 'u'));
+    await expect(results(page)).toHaveCount(count((c) => c.competencySlug === slug));
+    await expect(boxes(page)).toHaveCount(FACET_PREVIEW + 1);
+    await expect(group(page).getByRole('checkbox', { name: new RegExp(`^${escape(name)} \\(`, 'u') })).toBeChecked();
+    await context.close();
   });
 });
