@@ -83,7 +83,7 @@ export function BookmarkButton({
         aria-pressed={state.kind === 'ready' ? bookmarked : undefined}
       >
         {bookmarked ? 'In my plan' : 'Add to my plan'}
-        <span className="usa-sr-only">: {title}</span>
+        <span className="usa-sr-only">{`: ${title}`}</span>
       </button>
       <span role="status" aria-live="polite" className="bookmark-message">
         {message}

@@ -144,7 +144,7 @@ export function SelectCard({ slug, label, checked, onChange }: { slug: string; l
         onChange={(e) => onChange(e.target.checked)}
       />
       <label className="usa-checkbox__label" htmlFor={id}>
-        <span className="usa-sr-only">Select {label} for export</span>
+        <span className="usa-sr-only">{`Select ${label} for export`}</span>
       </label>
     </div>
   );

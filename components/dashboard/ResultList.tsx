@@ -198,14 +198,10 @@ export function ResultList({
                   <div className="result-body">
                     <Link prefetch={false} href={row.url} className="result-title">
                       {row.competency}
-                      <span className="result-title__card">
-                        {' '}
-                        — {row.seriesCode} {row.careerLevel}
-                      </span>
+                      {/* One string each: React separates adjacent text with comments, 25 rows × several. */}
+                      <span className="result-title__card">{` — ${row.seriesCode} ${row.careerLevel}`}</span>
                     </Link>
-                    <span className="result-meta">
-                      {row.seriesCode} {row.seriesTitle} · {row.careerLevel} ({row.gsLabel}) · {row.group}
-                    </span>
+                    <span className="result-meta">{`${row.seriesCode} ${row.seriesTitle} · ${row.careerLevel} (${row.gsLabel}) · ${row.group}`}</span>
                     <BookmarkButton
                       permalink={row.permalink}
                       title={row.title}

@@ -58,6 +58,20 @@ test.describe('security headers', () => {
     expect(one).not.toBe(two);
   });
 
+  test('prerendered pages carry no inline React payload: it is one deferred script file, cached as a static file', async ({ request }) => {
+    for (const path of ['/', '/cards']) {
+      const html = await (await request.get(path)).text();
+      expect(html, path).not.toContain('__next_f');
+      const src = /<script defer src="(\/_next\/static\/flight\/[\w-]+\.js)"><\/script>/u.exec(html)?.[1];
+      expect(src, path).toBeDefined();
+      const file = await request.get(src!);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toMatch(/javascript/u);
+      expect(file.headers()['cache-control']).toContain('immutable');
+      expect(await file.text()).toContain('self.__next_f.push([1,');
+    }
+  });
+
   async function violations(page: Page, path: string): Promise<string[]> {
     const found: string[] = [];
     page.on('console', (m) => {
