@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '../env';
 import { onDatabaseClose } from './lifecycle';
 import { lockDataDirectory } from './pglite-lock';
+import { takeTurns } from './turns';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -37,7 +38,8 @@ async function open(): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const client = await PGlite.create(dir);
+  // Queries take fair turns, with the event loop polling between them (lib/db/turns.ts).
+  const client = takeTurns(await PGlite.create(dir));
   onDatabaseClose(() => client.close());
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
