@@ -29,8 +29,24 @@ const nextConfig = {
     // --enable-source-maps, so none was ever read); on 2 cores about 2 s and 70 MB of a build.
     turbopackSourceMaps: false,
   },
-  // PGlite loads its WebAssembly from its own package directory: keep it out of the bundle.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // Server packages Node loads from node_modules as they are, not bundled: PGlite (it loads its
+  // WebAssembly from its own package directory), and plain Node libraries that Turbopack would
+  // otherwise compile into every server bundle that imports them (build speed: 11.2 → 8.9 s of
+  // compiling at 1,000 cards on 2 cores).
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pdfkit',
+    'csv-parse',
+    'csv-stringify',
+    'drizzle-orm',
+    'zod',
+    'yaml',
+    'entities',
+    'minisearch',
+    'hast-util-from-html',
+    'hast-util-to-text',
+    'jose',
+  ],
   sassOptions: {
     loadPaths: [uswdsPackages, path.join(process.cwd(), 'styles')],
     // Build speed: the Dart compiler (sass-embedded, pinned to a version whose platform packages the

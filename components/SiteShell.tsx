@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AccountLink } from './AccountLink';
+import { ContentProblems } from './ContentProblems';
 import { GovBanner } from './GovBanner';
 
 /** The accessible page shell: skip link, gov banner, header, main landmark, footer and identifier. */
@@ -39,6 +40,7 @@ export function SiteShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main-content" className="site-main" tabIndex={-1}>
+        <ContentProblems />
         {children}
       </main>
       <SiteFooter />

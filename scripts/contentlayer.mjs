@@ -4,10 +4,15 @@
 // the cost grows faster than the number of cards (about 290 s for 10,000). Loading the runtime
 // before the CLI fixes its platform with tracing off; nothing else changes (ADR 0002).
 //
-// `node scripts/contentlayer.mjs build --content-step` is the whole content step of `npm run build`:
-// first scripts/content-build.ts (the same code `npm run content` runs with tsx, bundled here by
-// esbuild into dist/tools/ and run by node: no tsx start-up or transpiling), then the CLI. A card
-// with an error stops it there, before Contentlayer or Next writes anything.
+// `node scripts/contentlayer.mjs build --content-step` is the whole content step of `npm run build`
+// and `npm run content`: first scripts/content-build.ts (bundled here by esbuild into dist/tools/
+// and run by node: no tsx start-up or transpiling), then the CLI. A card with an error stops it
+// there, before Contentlayer or Next writes anything.
+//
+// `node scripts/contentlayer.mjs dev --content-step` (`npm run dev`, scripts/dev.mjs) runs the same
+// check once, then keeps it watching content/ (`--watch`) beside the CLI's own watch mode
+// (`contentlayer2 dev`, which regenerates .contentlayer/ from .content/): an edited card reaches
+// `next dev` through the files it imports. A broken card does not stop it.
 import '@effect-ts/system/Effect/runtime';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -31,6 +36,7 @@ else {
     logLevel: 'warning',
     tsconfig: 'tsconfig.json',
   });
+  const dev = process.argv.includes('dev');
   // The CLI's modules load (about 1.5 s) while the content step checks the cards on the other core.
   const checked = new Promise((resolve) => {
     const child = spawn(process.execPath, [outfile], { stdio: 'inherit' });
@@ -39,6 +45,19 @@ else {
   });
   cli = await import('@contentlayer2/cli');
   const status = await checked;
-  if (status !== 0) process.exit(status);
+  if (status !== 0 && !dev) process.exit(status);
+  if (dev) {
+    // The watcher: its first run finds nothing changed (the parse cache), then it waits for edits.
+    const watcher = spawn(process.execPath, [outfile, '--watch'], { stdio: 'inherit' });
+    const stop = () => watcher.kill('SIGTERM');
+    process.on('exit', stop);
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(0));
+    watcher.on('exit', (code, signal) => {
+      if (signal !== 'SIGTERM') {
+        console.error(`content: the watcher stopped (${signal ?? `exit ${code}`})`);
+        process.exit(1);
+      }
+    });
+  }
 }
 await cli.run();

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, cpSync, mkdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,5 +82,73 @@ describe.skipIf(!existsSync(corpusDir))('the whole CFO.gov sample as content', (
     expect(run.stderr).toContain('so this card stays at its own permalink /cardsNew/510-Customer-Service-Mid');
     // The two cards whose YAML only Jekyll's parser accepts are read, with a warning.
     expect(run.stderr).toMatch(/2021-11-26-0501-Personal-Resilience-Senior\.md:2: front matter: warning/u);
+  });
+});
+
+describe('the content step while editing (`npm run dev`, `npm run content`)', () => {
+  /** A copy of the fixture content to edit. */
+  function editable() {
+    const src = mkdtempSync(path.join(tmpdir(), 'content-edit-'));
+    cpSync(path.join(root, 'test/fixtures/site'), src, { recursive: true });
+    const out = mkdtempSync(path.join(tmpdir(), 'content-out-'));
+    return { src, out, card: path.join(src, 'cards/510-Customer-Service-Mid.md'), doc: path.join(out, 'cards/510-Customer-Service-Mid.json') };
+  }
+  const description = (doc: string) => (JSON.parse(readFileSync(doc, 'utf8')) as { description: string }).description;
+  const until = async (what: () => boolean, ms = 15_000) => {
+    const end = Date.now() + ms;
+    while (!what()) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what.toString()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  it('with --watch: an edit is written within moments; a broken edit is printed with file, line and field, kept out, and recovered from', async () => {
+    const { src, out, card, doc } = editable();
+    const child = spawn(tsx, ['scripts/content-build.ts', '--src', src, '--out', out, '--watch'], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    try {
+      await until(() => stdout.includes('watching'));
+      const original = readFileSync(card, 'utf8');
+      writeFileSync(card, original.replace(/^competency_description: .*$/mu, 'competency_description: Edited while watching.'));
+      await until(() => existsSync(doc) && description(doc) === 'Edited while watching.');
+      // A broken edit: the error names file, line and field; the last good document stays.
+      writeFileSync(card, original.replace(/^series: .*$/mu, 'series: [510]'));
+      await until(() => stderr.includes('510-Customer-Service-Mid.md:5: series: must be a number such as 510'));
+      expect(description(doc)).toBe('Edited while watching.');
+      const status = JSON.parse(readFileSync(`${out}-status.json`, 'utf8')) as { problems: { field: string; severity: string }[] };
+      expect(status.problems.filter((p) => p.severity === 'error').map((p) => p.field)).toEqual(['series']);
+      expect(child.exitCode).toBeNull();
+      // Fixed: written again, and the status has no error.
+      writeFileSync(card, original.replace(/^competency_description: .*$/mu, 'competency_description: Fixed.'));
+      await until(() => description(doc) === 'Fixed.');
+      await until(() => !readFileSync(`${out}-status.json`, 'utf8').includes('"error"'));
+      // A new card appears; a deleted one goes.
+      writeFileSync(
+        path.join(src, 'cards/510-Customer-Focus-Mid.md'),
+        original.replace('/cards/510-Customer-Service-Mid', '/cards/510-Customer-Focus-Mid').replace(/^competency: .*$/mu, 'competency: Customer Focus'),
+      );
+      await until(() => existsSync(path.join(out, 'cards/510-Customer-Focus-Mid.json')));
+      rmSync(path.join(src, 'cards/510-Customer-Focus-Mid.md'));
+      await until(() => !existsSync(path.join(out, 'cards/510-Customer-Focus-Mid.json')));
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('with a parse cache: a second run parses only the files that changed, and gives the same documents', () => {
+    const { src, out, card, doc } = editable();
+    const cache = path.join(mkdtempSync(path.join(tmpdir(), 'content-cache-')), 'check.json');
+    const run = () => spawnSync(tsx, ['scripts/content-build.ts', '--src', src, '--out', out, '--cache', cache], { cwd: root, encoding: 'utf8' });
+    const files = readdirSync(path.join(src, 'cards')).length;
+    expect(run().stdout).toContain(`(${files} parsed, 0 unchanged)`);
+    expect(run().stdout).toContain(`(0 parsed, ${files} unchanged)`);
+    writeFileSync(card, readFileSync(card, 'utf8').replace(/^competency_description: .*$/mu, 'competency_description: Changed once.'));
+    const third = run();
+    expect(third.stdout).toContain(`(1 parsed, ${files - 1} unchanged)`);
+    expect(third.stdout).toContain('1 document(s) written');
+    expect(description(doc)).toBe('Changed once.');
   });
 });
