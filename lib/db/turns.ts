@@ -6,9 +6,10 @@
  * who connected during a chain waited for every chain until their connection was accepted, one per
  * chain: 1–3 s, where the median was 0.1 s (issue "Fast under load", item 1).
  *
- * Here every query or transaction waits its turn in one FIFO queue, and each turn starts in a
- * macrotask of its own (setImmediate), so that the event loop polls between any two: connections
- * are accepted and requests read as they arrive, and they queue in the order they came.
+ * Here every query or transaction waits its turn in one FIFO queue, and the event loop polls at
+ * least every POLL_EVERY_MS between turns (the next turn then starts in a setImmediate): connections
+ * are accepted and requests read as they arrive, and they queue in the order they came, while a run
+ * of quick queries does not pay a poll each.
  */
 export interface Turns {
   /** Runs `work` when every earlier call's work has finished, in a turn of its own. */
@@ -17,13 +18,24 @@ export interface Turns {
   readonly pending: number;
 }
 
-export function createTurns(): Turns {
+/** The longest the queue runs turns back to back (microtasks) before it lets the event loop poll. */
+export const POLL_EVERY_MS = 4;
+
+export function createTurns(pollEveryMs = POLL_EVERY_MS): Turns {
   const queue: (() => void)[] = [];
   let busy = false;
+  let polled = performance.now();
+  const fromPoll = (start: () => void) => () => {
+    polled = performance.now();
+    start();
+  };
   const next = () => {
     const start = queue.shift();
-    if (start) setImmediate(start);
-    else busy = false;
+    if (!start) busy = false;
+    // Back to back while the event loop polled a moment ago (cheap turns keep their throughput);
+    // otherwise the next turn waits for one poll (setImmediate runs right after it).
+    else if (performance.now() - polled < pollEveryMs) queueMicrotask(start);
+    else setImmediate(fromPoll(start));
   };
   return {
     get pending() {
@@ -43,7 +55,7 @@ export function createTurns(): Turns {
         if (busy) queue.push(start);
         else {
           busy = true;
-          setImmediate(start);
+          setImmediate(fromPoll(start));
         }
       });
     },
