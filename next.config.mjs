@@ -24,7 +24,9 @@ const nextConfig = {
     // Build speed: no Turbopack cache written to <distDir>/cache at the end of `next build`. Writing
     // it cost 10–15 s of every 1,000-card build on 2 cores, and a clean build (CI, a deployment, the
     // bench) never reads it. The build's output is the same.
-    turbopackFileSystemCacheForBuild: false,
+    // A publishing machine that keeps <distDir>/cache between builds sets BUILD_CACHE=1: the next
+    // build after a content edit compiles only what changed (`npm run build:publish`, ADR 0018).
+    turbopackFileSystemCacheForBuild: process.env.BUILD_CACHE === '1',
     // Build speed: no source maps for the server and browser bundles (the server runs without
     // --enable-source-maps, so none was ever read); on 2 cores about 2 s and 70 MB of a build.
     turbopackSourceMaps: false,

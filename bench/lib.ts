@@ -44,7 +44,9 @@ export function projectCopy(name: string): string {
  * build starts from clean, as the baselines do (and as CI and a deployment build).
  */
 export function cleanBuild(dir: string): void {
-  for (const entry of ['.content', '.contentlayer', '.next', 'dist', 'public', '.time.txt']) rmSync(path.join(dir, entry), { recursive: true, force: true });
+  // node_modules/ of a copy holds only the content step's parse cache (the packages are the project's).
+  for (const entry of ['.content', '.contentlayer', '.next', 'dist', 'public', '.time.txt', 'node_modules'])
+    rmSync(path.join(dir, entry), { recursive: true, force: true });
 }
 
 /** Runs a command, returning wall seconds and the peak RSS (MB) GNU time reports. */

@@ -3,7 +3,8 @@
  * bench/results.json, bench/results.md (both ignored by git) and bench/results-table.md (the
  * "README table": every target of issue "Fast under load", met or missed). Sizes: BENCH_SIZES
  * (default "100,1000,10000"); PostgreSQL for the bookmark load: BENCH_DATABASE_URL or
- * TEST_DATABASE_URL; BENCH_CATALOGUE=1 also builds the real catalogue (content/).
+ * TEST_DATABASE_URL; BENCH_CATALOGUE=1 also builds the real catalogue (content/); BENCH_PUBLISH=all
+ * also times publishing one edited card at the largest size (the catalogue's size always).
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -369,7 +370,35 @@ async function main() {
 
   endSection('dashboard');
 
-  // 7. The README table: every target of the issue, with its figure and baseline from this run.
+  // 7. Publishing one edited card (issue "Edit a card, see it"): a build that keeps Turbopack's
+  // cache (BUILD_CACHE=1, as a publishing machine would), one card's description changed, then the
+  // build again and the portal started until the card page serves the new text; next to a cold
+  // build of the same cards. At the catalogue's size (content/) and at the largest size.
+  log('\n## Publishing one edited card (`BUILD_CACHE=1 npm run build` after one edit, then `npm start` until the page has it)');
+  log('| cards | cold build s | first build keeping the cache s | edit → serving s | edit → serving / cold |');
+  log('| ---: | ---: | ---: | ---: | ---: |');
+  const publishing: Record<string, Publish> = {};
+  const catalogueDir = projectCopy('publish-catalogue');
+  rmSync(path.join(catalogueDir, 'content'), { recursive: true, force: true });
+  cpSync(path.join(root, 'content'), path.join(catalogueDir, 'content'), { recursive: true });
+  cleanBuild(catalogueDir);
+  const catalogueCold = timed('npm', ['run', 'build'], catalogueDir, { NEXT_TELEMETRY_DISABLED: '1' }).seconds;
+  // The largest size adds about 100 s: on request (BENCH_PUBLISH=all), to keep the run within 10 minutes.
+  const publishRuns: (readonly [string, string, number])[] = [['catalogue', catalogueDir, catalogueCold]];
+  if (process.env.BENCH_PUBLISH === 'all') publishRuns.push([String(largest), dir, builds[largest]?.seconds ?? Number.NaN]);
+  for (const [label, pubDir, cold] of publishRuns) {
+    const figures = await publishOne(pubDir, cold, port + 6);
+    publishing[label] = figures;
+    const cards = readdirSync(path.join(pubDir, 'content/cards')).filter((f) => f.endsWith('.md')).length;
+    log(
+      `| ${label === 'catalogue' ? `catalogue (${cards})` : cards} | ${cold.toFixed(1)} | ${figures.primedSeconds} | ${figures.editSeconds} | ${ratio(figures.editSeconds, cold)} |`,
+    );
+  }
+  results.publish = publishing;
+
+  endSection('publish');
+
+  // 8. The README table: every target of the issue, with its figure and baseline from this run.
   const table = readmeTable({
     builds,
     reference,
@@ -383,6 +412,7 @@ async function main() {
     toggles,
     lighthouse,
     filterMedian: client.clientFilterUpdateMs.median,
+    publish: publishing,
   });
   results.sectionSeconds = sections;
   results.totalSeconds = +((performance.now() - started) / 1000).toFixed(1);
@@ -418,6 +448,7 @@ interface TableInput {
   readonly toggles: Record<string, WriteFigures>;
   readonly lighthouse: Record<string, LighthouseFigures | null>;
   readonly filterMedian: number;
+  readonly publish: Record<string, Publish>;
 }
 
 /** One markdown table: what | portal | baseline, same run | ratio | target | met? — a missed target says "misses". */
@@ -484,6 +515,15 @@ function readmeTable(t: TableInput): string[] {
   ]);
   add(`/cards p99 at ${t.largest} cards`, '≤ 100 ms', [ms(d.p99Ms), `static server, same HTML ${ms(t.dashboard.staticServer.p99Ms)}`, '', met(d.p99Ms <= 100)]);
   add(`dashboard filter update in the browser, median, ${t.largest} cards`, '≤ 16 ms', [`${t.filterMedian.toFixed(1)} ms`, '', '', met(t.filterMedian <= 16)]);
+  for (const [label, pub] of Object.entries(t.publish)) {
+    const catalogue = label === 'catalogue';
+    add(`one edited card to a production build serving it, ${catalogue ? 'catalogue' : `${label} cards`}`, catalogue ? '≤ 0.5× cold build' : 'reported', [
+      `${pub.editSeconds} s`,
+      `cold build ${pub.coldSeconds} s`,
+      ratio(pub.editSeconds, pub.coldSeconds),
+      catalogue ? met(pub.editSeconds <= 0.5 * pub.coldSeconds) : 'reported',
+    ]);
+  }
 
   const b10k = t.builds[10000];
   add(
@@ -574,6 +614,38 @@ function buildWriteBaseline(dir: string): boolean {
   if (Number.isFinite(built) && sources.every((f) => mtime(f) < built)) return true;
   timed(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], dir, { NEXT_TELEMETRY_DISABLED: '1' });
   return true;
+}
+
+interface Publish {
+  readonly primedSeconds: number;
+  readonly editSeconds: number;
+  readonly coldSeconds: number;
+}
+
+/** One publish: a build keeping the cache, one card edited, the build again and the server started until the page has the edit. */
+async function publishOne(dir: string, coldSeconds: number, port: number): Promise<Publish> {
+  cleanBuild(dir);
+  const env = { NEXT_TELEMETRY_DISABLED: '1', BUILD_CACHE: '1' };
+  const primed = timed('npm', ['run', 'build'], dir, env).seconds;
+  const file = readdirSync(path.join(dir, 'content/cards')).find((f) => f.endsWith('.md'))!;
+  const full = path.join(dir, 'content/cards', file);
+  const marker = `Edited for publishing ${Date.now()}.`;
+  const text = readFileSync(full, 'utf8');
+  const edited = text.replace(/^competency_description: .*$/mu, `competency_description: ${marker}`);
+  if (edited === text) throw new Error(`publish: no competency_description in ${file}`);
+  const started = performance.now();
+  writeFileSync(full, edited);
+  timed('npm', ['run', 'build'], dir, env);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'fm-bench-publish-'));
+  const portal = await startPortal(dir, port, { PGLITE_DIR: dataDir });
+  try {
+    const permalink = /^permalink: *(\S+)/mu.exec(edited)?.[1] ?? '';
+    const page = await (await fetch(`http://127.0.0.1:${port}${permalink.replace('/cardsNew/', '/cards/')}`)).text();
+    if (!page.includes(marker)) throw new Error(`publish: ${permalink} does not show the edit`);
+  } finally {
+    await stop(portal);
+  }
+  return { primedSeconds: +primed.toFixed(1), editSeconds: +((performance.now() - started) / 1000).toFixed(1), coldSeconds: +coldSeconds.toFixed(1) };
 }
 
 /**
