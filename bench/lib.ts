@@ -44,8 +44,8 @@ export function projectCopy(name: string): string {
  * build starts from clean, as the baselines do (and as CI and a deployment build).
  */
 export function cleanBuild(dir: string): void {
-  // node_modules/ of a copy holds only the content step's parse cache (the packages are the project's).
-  for (const entry of ['.content', '.contentlayer', '.next', 'dist', 'public', '.time.txt', 'node_modules'])
+  // node_modules/.cache/ of a copy: the content step's parse cache (the packages are the project's).
+  for (const entry of ['.content', '.contentlayer', '.next', 'dist', 'public', '.time.txt', 'node_modules/.cache'])
     rmSync(path.join(dir, entry), { recursive: true, force: true });
 }
 
