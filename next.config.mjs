@@ -1,16 +1,20 @@
 import { createRequire } from 'node:module';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import path from 'node:path';
 import { securityHeaders } from './lib/security-headers.mjs';
 
 // USWDS' Sass packages, wherever node_modules is (its main entry is dist/js/uswds.min.js).
 const uswdsPackages = path.resolve(path.dirname(createRequire(import.meta.url).resolve('@uswds/uswds')), '../../packages');
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   reactStrictMode: true,
   // The e2e suite builds its fixture content into a second folder (NEXT_DIST_DIR=.next-e2e).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // The build also writes <distDir>/standalone: Next's server and the node_modules files it needs.
+  // scripts/standalone.mjs completes it into the folder a container runs (ADR 0024).
+  output: 'standalone',
   // Build speed: `next build` does not type-check a second time. `npm test` runs `npm run
   // typecheck` (tsc --noEmit over the whole project, with Contentlayer's generated types) before
   // any build, and `npm run lint` before that; a type error fails the test command, not the build.
@@ -49,6 +53,11 @@ const nextConfig = {
     'hast-util-to-text',
     'jose',
   ],
+  // A production build's server code reads the content from the build's output folder when it
+  // starts, instead of compiling every card into its bundles (lib/cards/documents.built.ts): a
+  // content-only publish then reuses the whole build (scripts/build.mjs, ADR 0019). `next dev`
+  // keeps importing Contentlayer's output, so an edited card refreshes the open page.
+  ...(phase === PHASE_PRODUCTION_BUILD ? { turbopack: { resolveAlias: { '@/lib/cards/documents': './lib/cards/documents.built.ts' } } } : {}),
   sassOptions: {
     loadPaths: [uswdsPackages, path.join(process.cwd(), 'styles')],
     // Build speed: the Dart compiler (sass-embedded, pinned to a version whose platform packages the
@@ -63,8 +72,16 @@ const nextConfig = {
         source: '/:path*',
         headers: securityHeaders(process.env.NODE_ENV === 'production'),
       },
+      // A shared plan (ADR 0021): never indexed, and its address (the secret) never sent onwards.
+      {
+        source: '/share/:path*',
+        headers: [
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+        ],
+      },
     ];
   },
-};
+});
 
 export default nextConfig;

@@ -9,9 +9,10 @@ import { contentSecurityPolicy, formTargetsOf, LOCKED_DOWN_CSP } from './lib/sec
  * In front of every page:
  * - a state-changing request from another site is answered 403 (the same rule, lib/http/origin.ts,
  *   that every handler applies itself; Next alone would refuse a cross-origin server action with a 500);
- * - the Content-Security-Policy of the pages it sees: hashes for a prerendered one (from
- *   .next/csp-hashes.json), a fresh nonce for one rendered per request (ADR 0008). Prerendered card
- *   pages are not routed through here at all; their policy is in their build output.
+ * - the Content-Security-Policy of the pages it sees: hashes for one Next prerendered (its error
+ *   pages; from <distDir>/csp-hashes.json), a fresh nonce for one rendered per request (ADR 0008).
+ *   The static card and compare pages, and the copies of / and /cards the server keeps (ADR 0013,
+ *   ADR 0019), are sent before Next and never routed through here; their policy is the server's.
  */
 
 let hashes: Record<string, string[]> | null = null;
@@ -33,7 +34,7 @@ function plainError(status: number, message: string): NextResponse {
 }
 
 /** Paths answered by route handlers (lib/http/handle.ts), not pages. */
-const HANDLER_PATHS = /^\/(api\/|data\/|cards\/export$|plan\/export$)/u;
+const HANDLER_PATHS = /^\/(api\/|data\/|cards\/export$|plan\/export$|share\/[^/]+$)/u;
 function isHandlerPath(pathname: string): boolean {
   return HANDLER_PATHS.test(pathname);
 }
@@ -59,8 +60,8 @@ export function proxy(request: NextRequest) {
   // Route handlers set their own, stricter policy (nothing may load): the proxy leaves them alone,
   // so no answer carries two policies.
   if (isHandlerPath(request.nextUrl.pathname)) return NextResponse.next();
-  // /cards is prerendered; a filtered address is rendered for its filter (without JavaScript the
-  // results must match the address) by /cards-results, invisibly to the browser.
+  // /cards with a filter is rendered for its filter (without JavaScript the results must match the
+  // address) by /cards-results, invisibly to the browser.
   const filtered =
     request.nextUrl.pathname === '/cards' && request.nextUrl.search !== '' ? new URL(`/cards-results${request.nextUrl.search}`, request.url) : null;
   const e = env();
@@ -88,29 +89,16 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not Next's assets, the USWDS fonts and images, the static pages' script, nor /cards without a
-  // filter (prerendered; its policy is in its build output, scripts/csp-hashes.ts). The card and
-  // compare pages are static files the portal's server sends before Next (ADR 0013): what reaches
-  // Next under /cards/ and /compare/ is a 404, rendered with a nonce here.
+  // Not Next's assets, the USWDS fonts and images, nor the static pages' script. The card and
+  // compare pages, and / and /cards without a query, are sent by the portal's server before Next
+  // (ADR 0013, ADR 0019): what reaches Next under /cards/ and /compare/ is a 404, rendered with a
+  // nonce here, and / or /cards reach it only for the server's own first rendering, or with a query.
   // Nor the route handlers (/api/, /data/, /cards/export, /plan/export): with a proxy, Next buffers
   // a request's whole body before the handler may read it, and each handler counts its body as it
   // arrives and checks origin and session itself (lib/http/handle.ts). A percent sign in a skipped
   // path does bring the request here, to refuse a malformed encoding.
   matcher: [
-    '/((?!_next/static|_next/image|uswds/|assets/|favicon.ico|cards$|cards/export|api/|data/|plan/export).*)',
+    '/((?!_next/static|_next/image|uswds/|assets/|favicon.ico|cards/export|api/|data/|plan/export).*)',
     '/:prefix(cards|compare|api|data|plan)/:rest(.*%.*)',
-    // /cards with a filter (the parameters of FILTER_PARAMS in lib/filters.ts; a test keeps them in step).
-    { source: '/cards', has: [{ type: 'query', key: 'series' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'level' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'grade' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'group' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'competency' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'q' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'bookmarked' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'page' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'per' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'sort' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'all' }] },
-    { source: '/cards', has: [{ type: 'query', key: 'more' }] },
   ],
 };

@@ -12,7 +12,13 @@ export const metadata: Metadata = {
 
 const number = new Intl.NumberFormat('en-US');
 
-/** The front door: what the portal is, and the two ways in. Prerendered; the figures come from the content. */
+/**
+ * Rendered from the content the server reads at start-up (ADR 0019); the portal's server renders it
+ * once when it starts and sends that copy (server/static-pages.ts).
+ */
+export const dynamic = 'force-dynamic';
+
+/** The front door: what the portal is, and the two ways in. The figures come from the content. */
 export default function Home() {
   const cards = getAllCards();
   const courses = getAllCourses();

@@ -6,7 +6,7 @@
  * TEST_DATABASE_URL; BENCH_CATALOGUE=1 also builds the real catalogue (content/); BENCH_PUBLISH=all
  * also times publishing one edited card at the largest size (the catalogue's size always).
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,8 @@ import { benchExport } from './export';
 import { buildReference, startReference, type Reference } from './next-reference';
 import { cleanBuild, firstLoadJs, gz, kb, projectCopy, root, startNext, startPortal, timed } from './lib';
 import { staticServer } from './static-server';
+import { soak, soakLines } from './soak';
+import { benchStaticTier, staticTierLines, type StaticTierFigures } from './static-tier';
 
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000')
   .split(',')
@@ -254,6 +256,26 @@ async function main() {
 
   endSection('serving');
 
+  // 2b. The production shape (ADR 0023): the card page through nginx in front of two instances on
+  // PostgreSQL, next to nginx serving the same file directly and one instance alone.
+  const staticTier = await benchStaticTier({ dir, port: port + 20, seconds: SERVE_SECONDS }).catch(
+    (error: unknown) => `not measured: ${String(error).slice(0, 300)}`,
+  );
+  for (const line of staticTierLines(staticTier, SERVE_SECONDS)) log(line);
+  results.staticTier = staticTier;
+
+  endSection('static tier');
+
+  // 2c. With BENCH_SOAK=1: 50 signed-in people for 5 minutes on the same shape (issue #17 item 5).
+  if (process.env.BENCH_SOAK === '1') {
+    const soaked = await soak({ dir, port: port + 30, seconds: Number(process.env.SOAK_SECONDS ?? 300) }).catch(
+      (error: unknown) => `not measured: ${String(error).slice(0, 300)}`,
+    );
+    for (const line of soakLines(soaked)) log(line);
+    results.soak = soaked;
+    endSection('soak');
+  }
+
   // 3. Weight (gzip) of a card page and the dashboard.
   log('\n## Weight (gzip)');
   log('| page | HTML | CSS | JS (first load) |');
@@ -374,9 +396,9 @@ async function main() {
   // cache (BUILD_CACHE=1, as a publishing machine would), one card's description changed, then the
   // build again and the portal started until the card page serves the new text; next to a cold
   // build of the same cards. At the catalogue's size (content/) and at the largest size.
-  log('\n## Publishing one edited card (`BUILD_CACHE=1 npm run build` after one edit, then `npm start` until the page has it)');
-  log('| cards | cold build s | first build keeping the cache s | edit → serving s | edit → serving / cold |');
-  log('| ---: | ---: | ---: | ---: | ---: |');
+  log('\n## Publishing one edited card (`BUILD_CACHE=1 npm run build` after one edit, then `npm start` until the page has it; ADR 0019)');
+  log('| cards | cold build s | first build keeping the cache s | build after the edit s | next build skipped? | edit → serving s | edit → serving / cold |');
+  log('| ---: | ---: | ---: | ---: | --- | ---: | ---: |');
   const publishing: Record<string, Publish> = {};
   const catalogueDir = projectCopy('publish-catalogue');
   rmSync(path.join(catalogueDir, 'content'), { recursive: true, force: true });
@@ -391,7 +413,7 @@ async function main() {
     publishing[label] = figures;
     const cards = readdirSync(path.join(pubDir, 'content/cards')).filter((f) => f.endsWith('.md')).length;
     log(
-      `| ${label === 'catalogue' ? `catalogue (${cards})` : cards} | ${cold.toFixed(1)} | ${figures.primedSeconds} | ${figures.editSeconds} | ${ratio(figures.editSeconds, cold)} |`,
+      `| ${label === 'catalogue' ? `catalogue (${cards})` : cards} | ${cold.toFixed(1)} | ${figures.primedSeconds} | ${figures.buildSeconds} | ${figures.contentOnly ? 'yes' : 'no'} | ${figures.editSeconds} | ${ratio(figures.editSeconds, cold)} |`,
     );
   }
   results.publish = publishing;
@@ -413,6 +435,7 @@ async function main() {
     lighthouse,
     filterMedian: client.clientFilterUpdateMs.median,
     publish: publishing,
+    staticTier,
   });
   results.sectionSeconds = sections;
   results.totalSeconds = +((performance.now() - started) / 1000).toFixed(1);
@@ -449,6 +472,7 @@ interface TableInput {
   readonly lighthouse: Record<string, LighthouseFigures | null>;
   readonly filterMedian: number;
   readonly publish: Record<string, Publish>;
+  readonly staticTier: StaticTierFigures | string;
 }
 
 /** One markdown table: what | portal | baseline, same run | ratio | target | met? — a missed target says "misses". */
@@ -567,6 +591,20 @@ function readmeTable(t: TableInput): string[] {
       : null,
     typeof t.reference === 'string' ? t.reference : '',
   );
+  const tier = t.staticTier;
+  add(
+    'card page req/s through nginx + 2 instances (prod:local)',
+    '≥ 0.5× nginx serving the same file',
+    typeof tier === 'string'
+      ? null
+      : [
+          `${tier.staticTier.reqPerSec}/s`,
+          `nginx direct ${tier.nginxDirect.reqPerSec}/s; one instance alone ${tier.instanceAlone.reqPerSec}/s`,
+          `${tier.ratio.toFixed(2)}×`,
+          met(tier.ratio >= 0.5),
+        ],
+    typeof tier === 'string' ? tier.replace(/^not measured: /u, '') : '',
+  );
   add('card page HTML, gzip', '≤ 15 KB', [
     kb(t.weight.html),
     t.referenceWeight ? `minimal Next ${kb(t.referenceWeight.html)}` : '',
@@ -618,11 +656,20 @@ function buildWriteBaseline(dir: string): boolean {
 
 interface Publish {
   readonly primedSeconds: number;
+  /** The build after the edit. */
+  readonly buildSeconds: number;
+  /** True when that build skipped `next build` (nothing it compiles changed, ADR 0019). */
+  readonly contentOnly: boolean;
+  /** From the edit to the card page serving it: the build, then the server's start. */
   readonly editSeconds: number;
   readonly coldSeconds: number;
 }
 
-/** One publish: a build keeping the cache, one card edited, the build again and the server started until the page has the edit. */
+/**
+ * One publish: a build keeping the cache, one card edited, the build again and the portal started
+ * until its card page serves the edit (asked every 100 ms; the page needs no database, so the
+ * database's opening is not waited for).
+ */
 async function publishOne(dir: string, coldSeconds: number, port: number): Promise<Publish> {
   cleanBuild(dir);
   const env = { NEXT_TELEMETRY_DISABLED: '1', BUILD_CACHE: '1' };
@@ -633,19 +680,39 @@ async function publishOne(dir: string, coldSeconds: number, port: number): Promi
   const text = readFileSync(full, 'utf8');
   const edited = text.replace(/^competency_description: .*$/mu, `competency_description: ${marker}`);
   if (edited === text) throw new Error(`publish: no competency_description in ${file}`);
+  const permalink = /^permalink: *(\S+)/mu.exec(edited)?.[1] ?? '';
   const started = performance.now();
   writeFileSync(full, edited);
-  timed('npm', ['run', 'build'], dir, env);
+  const run = spawnSync('npm', ['run', 'build'], { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`publish: npm run build failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+  const buildSeconds = (performance.now() - started) / 1000;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fm-bench-publish-'));
-  const portal = await startPortal(dir, port, { PGLITE_DIR: dataDir });
+  const portal = spawn(process.execPath, [path.join(dir, 'dist/server.mjs')], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), LOG_REQUESTS: '0', PGLITE_DIR: dataDir },
+    stdio: 'ignore',
+  });
   try {
-    const permalink = /^permalink: *(\S+)/mu.exec(edited)?.[1] ?? '';
-    const page = await (await fetch(`http://127.0.0.1:${port}${permalink.replace('/cardsNew/', '/cards/')}`)).text();
-    if (!page.includes(marker)) throw new Error(`publish: ${permalink} does not show the edit`);
+    const url = `http://127.0.0.1:${port}${permalink.replace('/cardsNew/', '/cards/')}`;
+    for (let tries = 0; ; tries++) {
+      const page = await fetch(url).then(
+        (r) => (r.ok ? r.text() : ''),
+        () => '',
+      );
+      if (page.includes(marker)) break;
+      if (tries > 600 || portal.exitCode !== null) throw new Error(`publish: ${url} does not show the edit`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   } finally {
     await stop(portal);
   }
-  return { primedSeconds: +primed.toFixed(1), editSeconds: +((performance.now() - started) / 1000).toFixed(1), coldSeconds: +coldSeconds.toFixed(1) };
+  return {
+    primedSeconds: +primed.toFixed(1),
+    buildSeconds: +buildSeconds.toFixed(1),
+    contentOnly: run.stdout.includes('next build skipped'),
+    editSeconds: +((performance.now() - started) / 1000).toFixed(1),
+    coldSeconds: +coldSeconds.toFixed(1),
+  };
 }
 
 /**

@@ -23,6 +23,11 @@ export function SiteShell({ children }: { children: ReactNode }) {
                 <Link href="/cards">Competency cards</Link>
               </li>
               <li>
+                <Link href="/courses" prefetch={false}>
+                  Courses
+                </Link>
+              </li>
+              <li>
                 <Link href="/plan" prefetch={false}>
                   My plan
                 </Link>

@@ -84,18 +84,19 @@ function bookmarks(): void {
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ permalink, intent: next ? 'add' : 'remove' }),
       })
-        .then((r) => {
+        .then(async (r) => {
           if (r.status === 401) {
             state = 'signed-out';
             show(false);
             message.textContent = 'Your session has ended. Sign in to change your plan.';
             return;
           }
-          if (!r.ok) throw new Error(String(r.status));
+          // The portal's sentence (a 503 while its database does not answer, a 429…) is shown as is.
+          if (!r.ok) throw new Error(((await r.json().catch(() => null)) as { error?: string } | null)?.error ?? '');
         })
-        .catch(() => {
+        .catch((error: unknown) => {
           show(!next);
-          message.textContent = 'Your plan could not be changed. Try again.';
+          message.textContent = (error instanceof Error && error.message) || 'Your plan could not be changed. Try again.';
         });
     });
   }

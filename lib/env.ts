@@ -9,6 +9,21 @@ const optional = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** A whole number from `min` to `max`, `fallback` when unset; a sentence naming the variable otherwise. */
+function positiveInt(name: string, fallback: number, min: number, max: number) {
+  const range = `${name} must be a whole number from ${min} to ${max}`;
+  return optional
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,9}$/u, { error: range })
+        .transform(Number)
+        .pipe(z.number().int().min(min, { error: range }).max(max, { error: range }))
+        .optional(),
+    )
+    .transform((v) => v ?? fallback);
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** The address the portal's server listens on. Loopback by default: only this machine reaches it. */
@@ -25,6 +40,13 @@ const schema = z.object({
     .transform((v) => v ?? 3000),
   /** PostgreSQL connection string; when unset the embedded PGlite database is used. */
   DATABASE_URL: optional.pipe(z.url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional()),
+  /** PostgreSQL only: the most connections one instance opens (requests beyond wait, bounded by DB_TIMEOUT_MS). */
+  DB_POOL_SIZE: positiveInt('DB_POOL_SIZE', 10, 1, 100),
+  /**
+   * PostgreSQL only: how long a request waits for a connection, and the longest a query may run,
+   * in milliseconds. Past it the request is answered 503 with a sentence; nothing piles up.
+   */
+  DB_TIMEOUT_MS: positiveInt('DB_TIMEOUT_MS', 5000, 100, 120_000),
   /** Where PGlite keeps its data. */
   PGLITE_DIR: optional.transform((v) => v ?? '.data/pglite'),
   /** Auth.js' secret for signing cookies and tokens; generated and kept in .data/ when unset on a local run. */
@@ -54,6 +76,19 @@ const schema = z.object({
     .transform((v) => v ?? 1),
   /** "true" lets local sign-in work when the portal is not reached on loopback. Never in production. */
   UNSAFE_ALLOW_LOCAL_SIGNIN: optional.transform((v) => v === 'true' || v === '1'),
+  /**
+   * Addresses of reverse proxies (comma-separated, such as 127.0.0.1 for deploy/nginx.conf) whose
+   * X-Forwarded-For is believed: the client a rate limit counts, and whether a request is local,
+   * are then the address the proxy saw. Unset: the socket's address (ADR 0023).
+   */
+  TRUST_PROXY: optional.transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean)
+      : [],
+  ),
 });
 
 export type Env = z.output<typeof schema>;

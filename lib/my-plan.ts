@@ -5,6 +5,7 @@ import type { Database } from './db/client';
 import { getProfile, listBookmarks } from './db/queries';
 import type { Bookmark } from './db/schema';
 import type { PlanExport } from './export/csv';
+import type { GapRow } from './gaps';
 import { groupByCompetency, planStatus, PROGRESS_LABEL, STATUS_LABEL, type PlanStatus } from './plan';
 
 export interface PlanRow {
@@ -31,7 +32,9 @@ export async function loadPlan(db: Database, userId: string): Promise<Plan> {
   return { grade, groups: groupByCompetency(rows) };
 }
 
-export function planExport(plan: Plan): PlanExport {
+/** The plan as exports write it; `gaps` adds each competency's rating, target and gap. */
+export function planExport(plan: Plan, gaps: readonly GapRow[] = []): PlanExport {
+  const gapOf = new Map(gaps.map((g) => [g.competency, g]));
   return {
     grade: plan.grade,
     items: plan.groups.flatMap((g) =>
@@ -42,6 +45,9 @@ export function planExport(plan: Plan): PlanExport {
         competency: row.competency,
         statusLabel: STATUS_LABEL[row.status],
         progressLabel: PROGRESS_LABEL[row.bookmark.progress],
+        rating: gapOf.get(row.competency)?.current ?? null,
+        target: gapOf.get(row.competency)?.target ?? null,
+        gap: gapOf.get(row.competency)?.gap ?? null,
         note: row.bookmark.note,
         targetDate: row.bookmark.targetDate,
         savedOn: row.bookmark.createdAt,

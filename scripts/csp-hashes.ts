@@ -8,14 +8,13 @@
  * First, the React Server Components payload that Next inlines into a prerendered page (the same
  * content again, as data for hydration: 40% of /cards at 10,000 cards) moves into one script file
  * under `_next/static/flight/`, named by its hash and cached as Next's other static files are; the
- * page loads it with `defer`, which runs before DOMContentLoaded, when Next closes that stream.
+ * page loads it at the end of the body, not deferred (lib/pages/flight.ts says why).
  * The page is smaller on every visit, and has fewer inline scripts to allow (ADR 0016).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { externalizeFlight } from '../lib/pages/flight';
+import { externalizeFlight, inlineScriptHashes } from '../lib/pages/flight';
 import { contentSecurityPolicy } from '../lib/security';
 
 const distDir = process.env.NEXT_DIST_DIR || '.next';
@@ -48,26 +47,19 @@ function walk(dir: string): void {
         moved++;
       }
     }
-    const hashes = new Set<string>();
-    for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/giu)) {
-      hashes.add(
-        `'sha256-${createHash('sha256')
-          .update(match[1] ?? '', 'utf8')
-          .digest('base64')}'`,
-      );
-    }
+    const hashes = inlineScriptHashes(html);
     let route = `/${path
       .relative(appDir, full)
       .replace(/\.html$/u, '')
       .split(path.sep)
       .join('/')}`;
     if (route === '/index') route = '/';
-    routes[route] = [...hashes];
-    scripts += hashes.size;
+    routes[route] = hashes;
+    scripts += hashes.length;
     const metaFile = full.replace(/\.html$/u, '.meta');
     if (existsSync(metaFile)) {
       const data = meta.parse(JSON.parse(readFileSync(metaFile, 'utf8')));
-      data.headers = { ...data.headers, 'content-security-policy': contentSecurityPolicy({ hashes: [...hashes] }) };
+      data.headers = { ...data.headers, 'content-security-policy': contentSecurityPolicy({ hashes }) };
       writeFileSync(metaFile, JSON.stringify(data, null, 2));
       patched++;
     }

@@ -9,18 +9,22 @@
  *   machine (loopback peer on a loopback listener) through AsyncLocalStorage, never a header;
  * - every request gets an id (X-Request-Id) and one JSON log line (no query string, no person);
  * - bodies declared larger than MAX_BODY are refused at once; slow clients are timed out;
- * - the static card and compare pages are sent from files, before Next (./static-pages.ts);
+ * - the static card and compare pages are sent from files, before Next, and /, /cards and
+ *   /data/cards.json from copies Next renders once when the server starts (./static-pages.ts);
  * - SIGTERM/SIGINT: stop accepting, let requests in flight finish, close the database and exit.
  */
 import './node-env';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import nextEnv from '@next/env';
 import next from 'next';
+import { BUILT_DOCUMENTS } from '../lib/cards/documents.built';
 import { assertStartupConfig, ConfigError, env } from '../lib/env';
 import { closeDatabase } from '../lib/db/lifecycle';
 import { DatabaseLockedError, lockDataDirectory } from '../lib/db/pglite-lock';
+import { clientAddress } from '../lib/http/client-address';
 import { connections, isLoopbackAddress } from '../lib/http/connection';
 import { contentSecurityPolicy, formTargetsOf } from '../lib/security';
 import { loadStaticPages } from './static-pages';
@@ -53,6 +57,23 @@ function log(entry: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 }
 
+/**
+ * A production server runs with the configuration its build was made with, as Next's own
+ * standalone server does (output: 'standalone', ADR 0024): read from the build, so neither
+ * next.config.mjs nor what it imports is needed at run time (the standalone folder has neither).
+ */
+function adoptBuildConfiguration(distDir: string): void {
+  if (process.env.__NEXT_PRIVATE_STANDALONE_CONFIG) return;
+  const file = path.join(distDir, 'required-server-files.json');
+  try {
+    const { config } = JSON.parse(readFileSync(file, 'utf8')) as { config?: unknown };
+    if (!config || typeof config !== 'object') throw new Error('it has no configuration');
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+  } catch (error) {
+    fail(`the build's configuration (${file}) cannot be read: ${error instanceof Error ? error.message : String(error)}. Run npm run build again.`);
+  }
+}
+
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
   nextEnv.loadEnvConfig(process.cwd(), dev);
@@ -74,14 +95,26 @@ async function main(): Promise<void> {
   }
 
   const { HOST: host, PORT: port } = settings;
+  const distDir = path.resolve(settings.NEXT_DIST_DIR);
+  if (!dev && !existsSync(path.join(distDir, BUILT_DOCUMENTS))) {
+    fail(`the build in ${distDir} has no content (${BUILT_DOCUMENTS}): run npm run build first.`);
+  }
+  if (!dev) adoptBuildConfiguration(distDir);
   const app = next({ dev, dir: process.cwd(), hostname: host, port, ...(dev ? { turbopack: true } : {}) });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+  // A production server listens while Next prepares: the static pages are sent from the first
+  // moment; what Next answers waits for it (ADR 0019). `next dev` is prepared before it listens.
+  const prepared = app.prepare().then(() => app.getRequestHandler());
+  if (dev) await prepared;
+  let handle: Awaited<typeof prepared> | null = null;
+  void prepared.then((h) => (handle = h));
+  /** Settled once / and /cards are kept as copies (production); /api/ready waits for it. */
+  let snapshotted: Promise<void> = Promise.resolve();
   // The card and compare pages, as files (production builds only; `next dev` renders them itself).
   const formTargets = formTargetsOf(settings);
-  const staticPages = dev ? null : loadStaticPages(path.resolve(settings.NEXT_DIST_DIR), (hashes) => contentSecurityPolicy({ hashes, formTargets }), true);
+  const staticPages = dev ? null : loadStaticPages(distDir, (hashes) => contentSecurityPolicy({ hashes, formTargets }), true);
   const loopbackListener = isLoopbackHost(host);
   const logRequests = process.env.LOG_REQUESTS !== '0';
+  const trustedProxies = env().TRUST_PROXY;
   let stopping = false;
 
   const server = createServer(
@@ -104,17 +137,20 @@ async function main(): Promise<void> {
         return;
       }
       if (staticPages?.serve(req, res)) return;
-      const remoteAddress = req.socket.remoteAddress ?? '';
+      const remoteAddress = clientAddress(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], trustedProxies);
       const connection = { remoteAddress, local: loopbackListener && isLoopbackAddress(remoteAddress), requestId: id };
-      connections.run(connection, () => {
-        handle(req, res).catch((error: unknown) => {
-          console.error(error);
-          if (!res.headersSent) {
-            res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-            res.end('Something went wrong on our side. Please try again.');
-          }
-        });
-      });
+      const failed = (error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end('Something went wrong on our side. Please try again.');
+        }
+      };
+      const run = (h: NonNullable<typeof handle>) => connections.run(connection, () => h(req, res).catch(failed));
+      // Ready means every page is served as designed: the readiness check waits for the copies.
+      const waitFor = (req.url ?? '').startsWith('/api/ready') ? snapshotted : null;
+      if (handle && !waitFor) run(handle);
+      else void Promise.all([prepared, waitFor]).then(([h]) => run(h), failed);
     },
   );
   if (dev) server.on('upgrade', app.getUpgradeHandler());
@@ -126,10 +162,19 @@ async function main(): Promise<void> {
   });
   server.listen(port, host, () => {
     const shown = host.includes(':') ? `[${host}]` : host;
+    const self = `http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${port}`;
+    // /, /cards and /data/cards.json, rendered once by Next from the content this process read and
+    // kept as copies (ADR 0019); until then Next renders them per request. A failure stops the
+    // server with a sentence.
+    if (staticPages) {
+      snapshotted = prepared
+        .then(() => staticPages.snapshot(self))
+        .catch((error: unknown) => fail(`rendering the pages made from the content failed: ${error instanceof Error ? error.message : String(error)}`));
+    }
     // Open and migrate the database, and load the routes people write through, before saying
     // ready: not on the first person's request (opening PGlite takes seconds).
-    const self = `http://${shown === '0.0.0.0' || shown === '[::]' ? '127.0.0.1' : shown}:${port}`;
     void (async () => {
+      await snapshotted;
       for (const warm of ['/api/ready', '/api/me', '/api/bookmarks', '/api/bookmarks/status?permalink=/cards']) {
         await fetch(`${self}${warm}`).then(
           (r) => r.arrayBuffer(),

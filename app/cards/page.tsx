@@ -9,11 +9,15 @@ export const metadata: Metadata = {
 };
 
 /**
- * /cards, prerendered: the first page of every card, with the facet counts. A signed-in person's
- * own series and grade apply in the browser once the page has loaded; an address with a filter is
- * rendered for that filter by /cards-results (the proxy sends it there).
+ * /cards: the first page of every card, with the facet counts. A signed-in person's own series and
+ * grade apply in the browser once the page has loaded; an address with a filter is rendered for
+ * that filter by /cards-results (the proxy sends it there).
+ *
+ * Rendered from the content the server reads at start-up, not at build time (a content-only publish
+ * does not run `next build`, ADR 0019). The portal's server renders it once when it starts and then
+ * sends that copy itself, with a hash CSP, like the static card pages (server/static-pages.ts).
  */
-export const dynamic = 'force-static';
+export const dynamic = 'force-dynamic';
 
 export default function CardsPage() {
   const params = new URLSearchParams();

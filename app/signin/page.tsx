@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SlimAlert } from '@/components/SlimAlert';
 import { redirect } from 'next/navigation';
-import { currentUser, signIn } from '@/lib/auth';
+import { currentUserIfReachable, signIn } from '@/lib/auth';
 import { localSignInAllowed } from '@/lib/auth/local';
 import { providerList } from '@/lib/auth/providers';
 import { safeReturnTo } from '@/lib/http';
@@ -22,7 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeReturnTo(typeof params.callbackUrl === 'string' ? params.callbackUrl : undefined, '/plan');
-  const user = await currentUser();
+  const user = await currentUserIfReachable();
   if (user) redirect(callbackUrl);
   const providers = providerList();
   const local = localSignInAllowed();

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { currentUser, signOut } from '@/lib/auth';
+import { currentUserIfReachable, signOut } from '@/lib/auth';
 import { SlimAlert } from '@/components/SlimAlert';
 
 export const metadata: Metadata = { title: 'Sign out', robots: { index: false } };
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Sign out', robots: { index: false } 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignOutPage({ searchParams }: Props) {
-  const [user, params] = await Promise.all([currentUser(), searchParams]);
+  const [user, params] = await Promise.all([currentUserIfReachable(), searchParams]);
   return (
     <div className="grid-container page-section">
       <h1>Sign out</h1>

@@ -3,6 +3,8 @@ import { Breadcrumb } from '@/components/Breadcrumb';
 import type { Card, CardCourses } from '@/lib/cards';
 import { compareHref } from '@/lib/cards/identity';
 import { BookmarkForm } from './BookmarkForm';
+import { RatingForm } from '@/components/plan/RatingForm';
+import { ratingScale } from '@/lib/rating-scale';
 import { CourseList } from './CourseList';
 import { LevelItems } from './ItemList';
 import { ProficiencyScale } from './ProficiencyScale';
@@ -58,6 +60,21 @@ export function CardView({ card, siblings, courses }: { card: Card; siblings: re
             <LevelItems behaviors={card.ungrouped.behaviors} definitions={card.ungrouped.definitions} />
           </section>
         ) : null}
+
+        <section className="card-rating no-print" aria-labelledby="rate-yourself">
+          <h2 id="rate-yourself">Rate yourself</h2>
+          <p>
+            Where are you today in {card.competency}? Your rating is kept, dated, with your plan, and compared with the level this card asks for on{' '}
+            <Link href="/plan/gaps">Where I stand</Link>. If you are not signed in, you are asked to sign in first.
+          </p>
+          <RatingForm
+            slug={card.competencySlug}
+            competency={card.competency}
+            scale={ratingScale([card, ...siblings])}
+            returnTo="/plan/gaps"
+            idPrefix="card-rate"
+          />
+        </section>
 
         <h2>Relevant courses</h2>
         <CourseList competency={card.competency} levels={levels} courses={courses} />

@@ -19,7 +19,12 @@ function CatalogueCourse({ course, alsoLevels }: { course: Course; alsoLevels: r
       <a href={course.url} className="usa-link usa-link--external" rel="noopener noreferrer">
         {course.title}
       </a>
-      <span className="course-facts">{facts.join(' · ')}</span>
+      <span className="course-facts">
+        {facts.join(' · ')} ·{' '}
+        <a href={`/courses/${course.slug}`}>
+          Course details<span className="usa-sr-only">: {course.title}</span>
+        </a>
+      </span>
       {alsoLevels.length > 0 ? <span className="course-also">Also serves level {alsoLevels.join(' and ')}</span> : null}
     </li>
   );

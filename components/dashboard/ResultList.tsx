@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { MouseEvent } from 'react';
 import { BookmarkButton } from '@/components/BookmarkButton';
+import { Pagination } from '@/components/Pagination';
 import type { DashboardState } from '@/lib/dashboard';
 import { careerLevelForGrade } from '@/lib/grades';
 import { effectiveSort, filterHref, PAGE_SIZE, PAGE_SIZES, type FacetName, type FacetValue, type Filter, type Sort } from '@/lib/filters';
@@ -216,61 +217,7 @@ export function ResultList({
           </ol>
         </>
       )}
-      {pageCount > 1 ? <Pagination filter={filter} page={page} pageCount={pageCount} follow={follow} /> : null}
+      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => filterHref({ ...filter, page: p })} onClick={follow} />
     </section>
-  );
-}
-
-function Pagination({
-  filter,
-  page,
-  pageCount,
-  follow,
-}: {
-  filter: Filter;
-  page: number;
-  pageCount: number;
-  follow: (e: MouseEvent<HTMLAnchorElement>) => void;
-}) {
-  const pages = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
-  return (
-    <nav aria-label="Result pages" className="usa-pagination">
-      <ul className="usa-pagination__list">
-        {page > 1 ? (
-          <li className="usa-pagination__item usa-pagination__arrow">
-            <Link
-              prefetch={false}
-              href={filterHref({ ...filter, page: page - 1 })}
-              className="usa-pagination__link usa-pagination__previous-page"
-              onClick={follow}
-            >
-              <span className="usa-pagination__link-text">Previous</span>
-            </Link>
-          </li>
-        ) : null}
-        {pages.map((p, i) => (
-          <li key={p} className="usa-pagination__item usa-pagination__page-no">
-            {i > 0 && p - (pages[i - 1] ?? p) > 1 ? <span className="pagination-gap">…</span> : null}
-            <Link
-              prefetch={false}
-              href={filterHref({ ...filter, page: p })}
-              className={`usa-pagination__button${p === page ? ' usa-current' : ''}`}
-              aria-label={`Page ${p}`}
-              aria-current={p === page ? 'page' : undefined}
-              onClick={follow}
-            >
-              {p}
-            </Link>
-          </li>
-        ))}
-        {page < pageCount ? (
-          <li className="usa-pagination__item usa-pagination__arrow">
-            <Link prefetch={false} href={filterHref({ ...filter, page: page + 1 })} className="usa-pagination__link usa-pagination__next-page" onClick={follow}>
-              <span className="usa-pagination__link-text">Next</span>
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
   );
 }

@@ -27,6 +27,20 @@ class UrlSync {
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** The query this page last wrote or saw (so the address listener can tell our writes from navigation). */
   written: string | null = null;
+  /**
+   * Queries written to the address whose echo (Next's search params catching up, which may come a
+   * render later) has not been heard yet: an echo of an older write is not a navigation, even when
+   * the filter has moved on since (a second click within that render).
+   */
+  private echoes: string[] = [];
+
+  /** True, once, for the echo of a write of this page. */
+  isEcho(query: string): boolean {
+    const index = this.echoes.indexOf(query);
+    if (index === -1) return false;
+    this.echoes.splice(0, index + 1);
+    return true;
+  }
 
   remember(query: string): void {
     this.written = query;
@@ -49,6 +63,7 @@ class UrlSync {
     const pending = this.pending;
     this.cancel();
     if (!pending || pending.href === `${window.location.pathname}${window.location.search}`) return;
+    this.echoes = [...this.echoes.slice(-9), new URL(pending.href, window.location.href).search.slice(1)];
     if (pending.push) window.history.pushState(null, '', pending.href);
     else window.history.replaceState(null, '', pending.href);
   };
@@ -195,7 +210,8 @@ export function useDashboard(initial: DashboardState, dataUrl: string, initialMe
     (query: string) => {
       addressRef.current = query;
       if (query !== '') setWanted(true);
-      if (query === sync.written) return;
+      // (isEcho first: hearing a write's echo forgets it and every older one.)
+      if (sync.isEcho(query) || query === sync.written) return;
       if (sync.written !== null) touched.current = true;
       sync.cancel();
       sync.remember(query);

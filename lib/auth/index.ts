@@ -4,6 +4,7 @@ import NextAuth from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '../db/client';
+import { isDatabaseUnavailable } from '../db/errors';
 import { accounts, sessions, users, verificationTokens } from '../db/schema';
 import { authSecret } from './secret';
 import { configuredProviders } from './providers';
@@ -49,6 +50,19 @@ export async function currentUser(): Promise<SignedInUser | null> {
   const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find((v) => v !== undefined);
   if (!token) return null;
   return userForToken(getDb, token);
+}
+
+/**
+ * For a page where signing in is optional (sign-in, sign-out): the signed-in user, or null — also
+ * while the database does not answer, so the page is still shown.
+ */
+export async function currentUserIfReachable(): Promise<SignedInUser | null> {
+  try {
+    return await currentUser();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  }
 }
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back to `path`. */

@@ -1,9 +1,11 @@
 /**
- * The portal's access to content: the only module that imports Contentlayer's generated data.
+ * The portal's access to content: the only module that reads Contentlayer's documents (through
+ * ./documents.ts, or the copy a production build keeps, ./documents.built.ts).
  * The documents were checked, parsed and normalised by the content step (ADR 0002); this module
  * only indexes them. Nothing is parsed again here.
  */
-import { allCards, allCourses, type Card as CardDocument, type Course as CourseDocument } from 'contentlayer/generated';
+import type { Card as CardDocument, Course as CourseDocument } from 'contentlayer/generated';
+import { loadDocuments } from '@/lib/cards/documents';
 import type { Card } from './card';
 import { cardCourses, courseIndex, type CardCourses, type Course } from './catalogue';
 import { compareCards } from './collection';
@@ -24,7 +26,7 @@ const asCourse = (doc: CourseDocument): Course => doc;
 let cards: readonly Card[] | null = null;
 /** Every card, sorted by series, competency and career level. */
 export function getAllCards(): readonly Card[] {
-  cards ??= allCards.map(asCard).sort(compareCards);
+  cards ??= loadDocuments().cards.map(asCard).sort(compareCards);
   return cards;
 }
 
@@ -77,7 +79,9 @@ export function getCardSearch(): CardSearch {
 let courses: readonly Course[] | null = null;
 /** Every course of the catalogue, in catalogue order. */
 export function getAllCourses(): readonly Course[] {
-  courses ??= allCourses.map(asCourse).sort((a, b) => a.line - b.line);
+  courses ??= loadDocuments()
+    .courses.map(asCourse)
+    .sort((a, b) => a.line - b.line);
   return courses;
 }
 
@@ -92,4 +96,25 @@ export function getCardCourses(card: Card): CardCourses {
     coursesOfCard.set(card, courses);
   }
   return courses;
+}
+
+let courseBySlug: Map<string, Course> | null = null;
+/** A course by the slug of its page (`/courses/<slug>`). */
+export function getCourse(slug: string): Course | undefined {
+  courseBySlug ??= new Map(getAllCourses().map((c) => [c.slug, c]));
+  return courseBySlug.get(slug);
+}
+
+let cardsByCourse: Map<string, Card[]> | null = null;
+/** The cards that list a course (its competency, at one of their proficiency levels), in list order. */
+export function getCardsOfCourse(course: Course): readonly Card[] {
+  if (!cardsByCourse) {
+    cardsByCourse = new Map();
+    for (const card of getAllCards()) {
+      for (const group of getCardCourses(card).byLevel) {
+        for (const { course: c } of group.courses) cardsByCourse.set(c.slug, [...(cardsByCourse.get(c.slug) ?? []), card]);
+      }
+    }
+  }
+  return cardsByCourse.get(course.slug) ?? [];
 }

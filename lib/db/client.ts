@@ -27,11 +27,32 @@ async function open(): Promise<Database> {
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    const pool = new Pool({ connectionString: e.DATABASE_URL, max: 10 });
+    // Bounded (ADR 0022): at most DB_POOL_SIZE connections; a request waits at most DB_TIMEOUT_MS
+    // for one, and a query runs at most as long (checked by the client and by the server), after
+    // which the request is answered 503 (lib/db/errors.ts). A connection the server drops (a
+    // restart) is discarded and replaced on the next query: no restart of the portal needed.
+    // The client's own limit is a second above the server's, so that the server cancels first and
+    // a transaction is rolled back cleanly; a transaction left idle is ended by the server.
+    const pool = new Pool({
+      connectionString: e.DATABASE_URL,
+      max: e.DB_POOL_SIZE,
+      connectionTimeoutMillis: e.DB_TIMEOUT_MS,
+      statement_timeout: e.DB_TIMEOUT_MS,
+      query_timeout: e.DB_TIMEOUT_MS + 1000,
+      idle_in_transaction_session_timeout: e.DB_TIMEOUT_MS * 2,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle connection the server closes emits 'error' on the pool: logged, never a crash.
+    pool.on('error', (error) => console.error(JSON.stringify({ event: 'database connection lost', error: error.message })));
     onDatabaseClose(() => pool.end());
-    const db = drizzle(pool, { schema });
-    await migrate(db, { migrationsFolder: MIGRATIONS });
-    return db;
+    // Migrations run on a connection of their own, without the request limits (one may take longer).
+    const migrator = new Pool({ connectionString: e.DATABASE_URL, max: 1, connectionTimeoutMillis: e.DB_TIMEOUT_MS });
+    try {
+      await migrate(drizzle(migrator, { schema }), { migrationsFolder: MIGRATIONS });
+    } finally {
+      await migrator.end();
+    }
+    return drizzle(pool, { schema });
   }
   const dir = path.resolve(e.PGLITE_DIR);
   await lockDataDirectory(dir);

@@ -1,11 +1,12 @@
 /**
- * Every query of profiles and bookmarks. Each takes the user's id and touches only that user's
+ * Every query of profiles, bookmarks, ratings and share links. Each takes the user's id and touches only that user's
  * rows: ownership is part of every WHERE clause, not a check done elsewhere.
  */
-import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import type { SeriesCode } from '../cards/domain';
 import type { Database } from './client';
-import { bookmarks, profiles, type Bookmark, type Profile, type Progress } from './schema';
+import type { Aim } from '../gaps';
+import { bookmarks, profiles, ratings, shareLinks, users, type Bookmark, type Profile, type Progress, type Rating, type ShareLink } from './schema';
 
 export async function getProfile(db: Database, userId: string): Promise<Profile | null> {
   const rows = await db.select().from(profiles).where(eq(profiles.userId, userId)).limit(1);
@@ -163,4 +164,94 @@ export async function updateBookmark(db: Database, userId: string, id: string, e
     .where(and(eq(bookmarks.id, id), eq(bookmarks.userId, userId), isNull(bookmarks.removedAt)))
     .returning();
   return rows[0] ?? null;
+}
+
+/** How many ratings of one competency a person keeps: older ones are dropped as new ones come. */
+export const RATING_HISTORY = 50;
+
+/** Records the user's rating of a competency now; the oldest beyond RATING_HISTORY of that competency are deleted. */
+export async function addRating(db: Database, userId: string, competency: string, level: number): Promise<Rating> {
+  const rows = await db.insert(ratings).values({ userId, competency, level }).returning();
+  const row = rows[0];
+  if (!row) throw new Error('adding a rating returned no row');
+  const kept = db
+    .select({ id: ratings.id })
+    .from(ratings)
+    .where(and(eq(ratings.userId, userId), eq(ratings.competency, competency)))
+    .orderBy(desc(ratings.ratedAt), desc(ratings.id))
+    .limit(RATING_HISTORY);
+  await db.delete(ratings).where(and(eq(ratings.userId, userId), eq(ratings.competency, competency), notInArray(ratings.id, kept)));
+  return row;
+}
+
+/** Every rating of the user, oldest first. */
+export async function listRatings(db: Database, userId: string): Promise<Rating[]> {
+  return db.select().from(ratings).where(eq(ratings.userId, userId)).orderBy(asc(ratings.ratedAt));
+}
+
+/** Where the user's targets come from; false when they have no profile yet. */
+export async function saveAim(db: Database, userId: string, aim: Aim): Promise<boolean> {
+  const rows = await db.update(profiles).set({ aim, updatedAt: new Date() }).where(eq(profiles.userId, userId)).returning({ userId: profiles.userId });
+  return rows.length > 0;
+}
+
+/** How many live links one person may have at a time. */
+export const MAX_SHARE_LINKS = 10;
+
+/** How long a revoked or expired link is kept (its address answers 410 meanwhile, then 404). */
+const CLOSED_LINKS_KEPT = sql`now() - interval '30 days'`;
+
+/**
+ * Makes a link open for `days`; null when the user already has MAX_SHARE_LINKS open. One
+ * transaction holding the user's row, so concurrent requests cannot pass the limit; links closed
+ * over 30 days ago are deleted in it, so making and revoking links in a loop keeps no rows.
+ */
+export async function createShareLink(db: Database, userId: string, days: number): Promise<ShareLink | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select 1 from ${users} where ${users.id} = ${userId} for update`);
+    await tx
+      .delete(shareLinks)
+      .where(and(eq(shareLinks.userId, userId), sql`coalesce(${shareLinks.revokedAt}, ${shareLinks.expiresAt}) < ${CLOSED_LINKS_KEPT}`));
+    const open = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(shareLinks)
+      .where(and(eq(shareLinks.userId, userId), isNull(shareLinks.revokedAt), gt(shareLinks.expiresAt, sql`now()`)));
+    if ((open[0]?.n ?? 0) >= MAX_SHARE_LINKS) return null;
+    const rows = await tx
+      .insert(shareLinks)
+      .values({ userId, expiresAt: sql`now() + make_interval(days => ${days})` })
+      .returning();
+    return rows[0] ?? null;
+  });
+}
+
+/** The user's links that still open (not revoked, not expired), newest first. */
+export async function listShareLinks(db: Database, userId: string): Promise<ShareLink[]> {
+  return db
+    .select()
+    .from(shareLinks)
+    .where(and(eq(shareLinks.userId, userId), isNull(shareLinks.revokedAt), gt(shareLinks.expiresAt, sql`now()`)))
+    .orderBy(desc(shareLinks.createdAt));
+}
+
+/** Revokes one of the user's open links; false when the user has no such open link (an expired one stays expired). */
+export async function revokeShareLink(db: Database, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(shareLinks)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(shareLinks.id, id), eq(shareLinks.userId, userId), isNull(shareLinks.revokedAt), gt(shareLinks.expiresAt, sql`now()`)))
+    .returning({ id: shareLinks.id });
+  return rows.length > 0;
+}
+
+/** A link by id, whoever owns it: only for a request that has proved it holds the link's secret (lib/share-links.ts). */
+export async function findShareLink(db: Database, id: string): Promise<(ShareLink & { expired: boolean }) | null> {
+  // The database's clock decides expiry, in SQL (no timestamp parsed in JavaScript to compare).
+  const rows = await db
+    .select({ link: shareLinks, expired: sql<boolean>`${shareLinks.expiresAt} <= now()` })
+    .from(shareLinks)
+    .where(eq(shareLinks.id, id))
+    .limit(1);
+  const row = rows[0];
+  return row ? { ...row.link, expired: row.expired === true } : null;
 }

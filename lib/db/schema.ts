@@ -54,15 +54,23 @@ export const verificationTokens = pgTable(
 );
 
 /** What the user says of themselves: their job series and GS grade. */
-export const profiles = pgTable('profile', {
-  userId: text('userId')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  /** `0501`, `0510`, `0511` or `0560`. */
-  series: text('series').notNull(),
-  grade: smallint('grade').notNull(),
-  updatedAt: timestamp('updatedAt', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
-});
+export const profiles = pgTable(
+  'profile',
+  {
+    userId: text('userId')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** `0501`, `0510`, `0511` or `0560`. */
+    series: text('series').notNull(),
+    grade: smallint('grade').notNull(),
+    /** Where the gap view takes targets from: the cards of the person's career level, or of the next one (lib/gaps.ts). */
+    aim: text('aim', { enum: ['current', 'next'] })
+      .notNull()
+      .default('current'),
+    updatedAt: timestamp('updatedAt', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (p) => [check('profile_aim', sql`${p.aim} in ('current', 'next')`)],
+);
 
 /** Where the person says they are with a target competency. */
 export const PROGRESS = ['planned', 'in-progress', 'done'] as const;
@@ -103,5 +111,44 @@ export const bookmarks = pgTable(
   ],
 );
 
+/**
+ * A person's rating of their own proficiency in a competency (1–5), dated. Every rating is kept as
+ * history; the latest counts (lib/gaps.ts). A competency is named as the cards name it.
+ */
+export const ratings = pgTable(
+  'rating',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('userId')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    competency: text('competency').notNull(),
+    level: smallint('level').notNull(),
+    ratedAt: timestamp('ratedAt', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (r) => [index('rating_user_competency').on(r.userId, r.competency, r.ratedAt), check('rating_level', sql`${r.level} between 1 and 5`)],
+);
+
+/**
+ * A read-only link to a person's plan and gaps, for a supervisor (lib/share-links.ts). The link's
+ * secret is not stored: it is an HMAC of the id under AUTH_SECRET, so the owner can see the link
+ * again while a copy of the database alone opens nothing.
+ */
+export const shareLinks = pgTable(
+  'share_link',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('userId')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('createdAt', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expiresAt', { mode: 'date', withTimezone: true }).notNull(),
+    revokedAt: timestamp('revokedAt', { mode: 'date', withTimezone: true }),
+  },
+  (l) => [index('share_link_user').on(l.userId)],
+);
+
 export type Profile = typeof profiles.$inferSelect;
+export type Rating = typeof ratings.$inferSelect;
+export type ShareLink = typeof shareLinks.$inferSelect;
 export type Bookmark = typeof bookmarks.$inferSelect;

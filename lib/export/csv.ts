@@ -92,7 +92,19 @@ export function cardsToCsv(cards: readonly ExportCard[], origin: string): string
   return toCsv([[...CARD_COLUMNS], ...cards.map((c) => cardCells(c, origin))]);
 }
 
-export const PLAN_COLUMNS = ['Your GS grade', 'Status', 'Progress', 'Target date', 'Note', 'Saved on', 'Card title', ...CARD_COLUMNS] as const;
+export const PLAN_COLUMNS = [
+  'Your GS grade',
+  'Status',
+  'Progress',
+  'Your rating',
+  'Target level',
+  'Gap',
+  'Target date',
+  'Note',
+  'Saved on',
+  'Card title',
+  ...CARD_COLUMNS,
+] as const;
 
 export interface PlanExportItem {
   /** Null when the card is no longer published (the row keeps what the bookmark remembers). */
@@ -103,6 +115,10 @@ export interface PlanExportItem {
   readonly statusLabel: string;
   /** Planned, In progress or Done: what the person says. */
   readonly progressLabel: string;
+  /** The person's latest rating of the competency, the level their cards ask for, and the gap (lib/gaps.ts); null when unknown. */
+  readonly rating: number | null;
+  readonly target: number | null;
+  readonly gap: number | null;
   readonly note: string | null;
   /** `YYYY-MM-DD`, or null. */
   readonly targetDate: string | null;
@@ -123,7 +139,20 @@ export function planToCsv(plan: PlanExport, origin: string): string {
     const cells: Cell[] = item.card
       ? cardCells(item.card, origin)
       : [...Array<string>(CARD_COLUMNS.length - 1).fill(''), `${origin}${item.permalink}`].map((v, i) => (i === 6 ? item.competency : v));
-    return [grade, item.statusLabel, item.progressLabel, item.targetDate ?? '', item.note ?? '', isoDate(item.savedOn), item.title, ...cells];
+    const level = (n: number | null) => (n === null ? '' : String(n));
+    return [
+      grade,
+      item.statusLabel,
+      item.progressLabel,
+      level(item.rating),
+      level(item.target),
+      level(item.gap),
+      item.targetDate ?? '',
+      item.note ?? '',
+      isoDate(item.savedOn),
+      item.title,
+      ...cells,
+    ];
   });
   return toCsv([[...PLAN_COLUMNS], ...rows]);
 }

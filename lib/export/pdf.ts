@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { CAREER_LEVEL_GS, formatGsRange } from '../cards/domain';
+import { CAREER_LEVEL_GS, formatGsRange, proficiencyName } from '../cards/domain';
 import { careerLevelForGrade } from '../grades';
 import { courseFacts, levelName, listedCourseLine, type ExportCard } from './fields';
-import { isoDate, type PlanExport } from './csv';
+import { isoDate, type PlanExport, type PlanExportItem } from './csv';
 
 const PAGE = { width: 612, height: 792 }; // US Letter, points
 const MARGIN = 54;
@@ -216,6 +216,14 @@ export async function cardsToPdf(cards: readonly ExportCard[]): Promise<Buffer> 
 }
 
 /** A summary page (grade, then each bookmark with its status and date), then one page per published card. */
+/** The person's rating of the item's competency against its target (lib/gaps.ts), in words. */
+function ratingSentence(item: PlanExportItem): string {
+  const rating = item.rating === null ? 'Not rated yet' : `Your rating: ${item.rating} ${proficiencyName(item.rating)}`;
+  const target = item.target === null ? '' : `; target ${item.target} ${proficiencyName(item.target)}`;
+  const gap = item.gap === null ? '' : item.gap === 0 ? '; target met' : `; gap ${item.gap} level${item.gap === 1 ? '' : 's'}`;
+  return `${rating}${target}${gap}.`;
+}
+
 export async function planToPdf(plan: PlanExport, exportedOn: Date = new Date()): Promise<Buffer> {
   const doc = newDocument('My plan – FM Career Roadmap', 'Competencies bookmarked as targets, marked against the grade');
   const root = doc.struct('Document');
@@ -242,6 +250,7 @@ export async function planToPdf(plan: PlanExport, exportedOn: Date = new Date())
     if (item.competency !== competency) {
       competency = item.competency;
       summary.push({ tag: 'H2', text: competency, size: 12, bold: true, gap: 10 });
+      summary.push({ tag: 'P', text: ratingSentence(item), size: 9.5, gap: 2 });
     }
     const level = item.card ? `${item.card.card.careerLevel} level (${item.card.card.gsLabel})` : 'no longer published';
     const target = item.targetDate ? ` Target date ${item.targetDate}.` : '';
@@ -267,7 +276,7 @@ export async function planToPdf(plan: PlanExport, exportedOn: Date = new Date())
       cardBlocks(item.card, [
         {
           tag: 'P',
-          text: `In my plan: ${item.statusLabel} · ${item.progressLabel}${item.targetDate ? ` · target ${item.targetDate}` : ''} · saved on ${isoDate(item.savedOn)}`,
+          text: `In my plan: ${item.statusLabel} · ${item.progressLabel}${item.targetDate ? ` · target ${item.targetDate}` : ''} · saved on ${isoDate(item.savedOn)}. ${ratingSentence(item)}`,
           size: 10,
           bold: true,
           gap: 4,

@@ -1,4 +1,4 @@
-import { badRequest, HttpError, tooLarge, unsupportedType } from './errors';
+import { badRequest, isHttpError, tooLarge, unsupportedType } from './errors';
 
 /**
  * Reads a request body, counting bytes as they arrive and stopping at `max`: a body sent without a
@@ -24,7 +24,7 @@ export async function readBytes(request: Request, max: number): Promise<Uint8Arr
     }
   } catch (error) {
     await reader.cancel().catch(() => undefined);
-    if (error instanceof HttpError) throw error;
+    if (isHttpError(error)) throw error;
     throw badRequest('The request body could not be read.');
   }
   const out = new Uint8Array(total);

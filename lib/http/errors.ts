@@ -11,6 +11,18 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * Whether an error carries a status. Not only `instanceof`: a module shared by one process (the
+ * rate limiter, the PDF pool) may have been created by another bundle of Next's, whose HttpError
+ * is another class with the same shape.
+ */
+export function isHttpError(error: unknown): error is HttpError {
+  if (error instanceof HttpError) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { name?: unknown; status?: unknown; message?: unknown; headers?: unknown };
+  return e.name === 'HttpError' && typeof e.status === 'number' && typeof e.message === 'string' && typeof e.headers === 'object' && e.headers !== null;
+}
+
 export const badRequest = (message: string) => new HttpError(400, message);
 export const unauthorized = () => new HttpError(401, 'Sign in first.');
 export const forbidden = (message: string) => new HttpError(403, message);

@@ -7,9 +7,10 @@ import 'server-only';
  */
 import { currentUser, type SignedInUser } from '../auth';
 import { getDb, type Database } from '../db/client';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/errors';
 import { readBody, type Body } from './body';
 import { currentConnection } from './connection';
-import { forbidden, unauthorized } from './errors';
+import { forbidden, isHttpError, unauthorized } from './errors';
 import { isSameOrigin } from './origin';
 import { RateLimiter, scaledLimits, type RateKind } from './rate';
 import { env } from '../env';
@@ -64,6 +65,20 @@ function clientOf(user: SignedInUser | null): string {
   return user ? `user:${user.id}` : `address:${currentConnection()?.remoteAddress ?? 'unknown'}`;
 }
 
+/**
+ * For a page (which `handle` does not wrap): takes one request of `kind` from the client's
+ * allowance; false when it is used up (the page then sends the browser to a handler that answers 429).
+ */
+export async function withinRate(kind: RateKind): Promise<boolean> {
+  try {
+    limiter.take(kind, clientOf(await currentUser()));
+    return true;
+  } catch (error) {
+    if (isHttpError(error) && error.status === 429) return false;
+    throw error;
+  }
+}
+
 export async function handle<U>(request: Request, options: HandleOptions<U>, run: (ctx: Context<U>) => Promise<Response>): Promise<Response> {
   const response = await answer(request, options, run);
   for (const [key, value] of Object.entries(options.headers ?? {})) response.headers.set(key, value);
@@ -89,6 +104,12 @@ async function answer<U>(request: Request, options: HandleOptions<U>, run: (ctx:
     }
     return await run({ request, user, query, body, fields, asHtml, client, db: getDb });
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.error(
+        JSON.stringify({ event: 'database unavailable', path: new URL(request.url).pathname, error: String((error as Error)?.message ?? error).slice(0, 300) }),
+      );
+      return errorResponse(databaseUnavailable(), asHtml);
+    }
     return errorResponse(error, asHtml);
   }
 }

@@ -22,6 +22,23 @@ export function publicOrigin(request: Request): string {
 }
 
 /**
+ * The same, for a page (which has the request's headers, not the request): `AUTH_URL` when set,
+ * else `http://` and the Host when it is a plain host[:port]; null when it is not (the page then
+ * shows a path). Pages served here locally are plain HTTP; a deployment sets AUTH_URL.
+ */
+export function pageOrigin(headers: Headers): string | null {
+  const configured = env().AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const host = headers.get('host') ?? '';
+  if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/u.test(host)) return null;
+  try {
+    return new URL(`http://${host}`).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * A request from a page of this site: the browser does not call it cross-site or same-site (another
  * subdomain), and its Origin, when sent, is this site's (the Host it was sent to, or `AUTH_URL`).
  */

@@ -13,7 +13,7 @@ export interface RateLimit {
   readonly perMinute: number;
 }
 
-export type RateKind = 'signin' | 'write' | 'export';
+export type RateKind = 'signin' | 'write' | 'export' | 'share';
 
 /** The limits chosen (README, ADR 0011). */
 export const RATE_LIMITS: Record<RateKind, RateLimit> = {
@@ -23,6 +23,8 @@ export const RATE_LIMITS: Record<RateKind, RateLimit> = {
   write: { burst: 60, perMinute: 300 },
   /** Card and plan exports (CPU-heavy PDFs): per person or address. */
   export: { burst: 10, perMinute: 10 },
+  /** Opening a shared plan (no sign-in; the token is the permission): per address. */
+  share: { burst: 30, perMinute: 60 },
 };
 
 const MAX_CLIENTS = 50_000;
@@ -35,7 +37,7 @@ interface Bucket {
 /** The limits scaled by RATE_LIMIT_SCALE (the test servers raise them; 1 in production). */
 export function scaledLimits(scale: number): Record<RateKind, RateLimit> {
   const scaled = (l: RateLimit): RateLimit => ({ burst: Math.max(1, Math.round(l.burst * scale)), perMinute: Math.max(1, Math.round(l.perMinute * scale)) });
-  return { signin: scaled(RATE_LIMITS.signin), write: scaled(RATE_LIMITS.write), export: scaled(RATE_LIMITS.export) };
+  return { signin: scaled(RATE_LIMITS.signin), write: scaled(RATE_LIMITS.write), export: scaled(RATE_LIMITS.export), share: scaled(RATE_LIMITS.share) };
 }
 
 export class RateLimiter {

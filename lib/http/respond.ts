@@ -1,6 +1,6 @@
 /** Answers that every handler shares: errors with a sentence, and redirects that keep the address. */
 import { LOCKED_DOWN_CSP } from '../security';
-import { HttpError } from './errors';
+import { isHttpError } from './errors';
 import { ERROR_PAGE_CSP, errorPage } from './error-page';
 
 /**
@@ -21,13 +21,21 @@ export function acceptsHtml(request: Request): boolean {
  * Anything that is not an HttpError is logged and answered with a plain sentence and a 500.
  */
 export function errorResponse(error: unknown, asHtml: boolean): Response {
-  const status = error instanceof HttpError ? error.status : 500;
-  const message = error instanceof HttpError ? error.message : 'Something went wrong on our side. Please try again.';
-  const extra = error instanceof HttpError ? error.headers : {};
-  if (!(error instanceof HttpError)) console.error(error);
+  const known = isHttpError(error);
+  const status = known ? error.status : 500;
+  const message = known ? error.message : 'Something went wrong on our side. Please try again.';
+  const extra = known ? error.headers : {};
+  if (!known) console.error(error);
   const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': LOCKED_DOWN_CSP, ...extra };
   if (!asHtml) return Response.json({ error: message }, { status, headers });
-  const title = status === 404 ? 'Not found' : status === 429 || status === 503 ? 'Please try again shortly' : 'Your request was not accepted';
+  const title =
+    status === 404
+      ? 'Not found'
+      : status === 410
+        ? 'This link no longer works'
+        : status === 429 || status === 503
+          ? 'Please try again shortly'
+          : 'Your request was not accepted';
   const page = errorPage(title, message);
   const pageHeaders = { ...headers, 'Content-Type': 'text/html; charset=utf-8', ...(page.styled ? { 'Content-Security-Policy': ERROR_PAGE_CSP } : {}) };
   return new Response(page.html, { status, headers: pageHeaders });

@@ -1,5 +1,5 @@
 /**
- * The content pages — one per card, one per compare view — as plain HTML documents, rendered
+ * The content pages — one per card, one per compare view, one per course — as plain HTML documents, rendered
  * with React's static markup from the same components the app uses, and no React in the browser:
  * no inline script, no RSC payload, so they are small, cacheable, served as files (by the portal's
  * server, or by nginx in front of it) and need no per-page CSP hashes. Their few interactive parts
@@ -10,8 +10,9 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { CardView } from '@/components/cards/CardView';
 import { CompareView } from '@/components/cards/CompareView';
+import { CourseView } from '@/components/courses/CourseView';
 import { SiteShell } from '@/components/SiteShell';
-import type { Card, CardCourses } from '@/lib/cards';
+import type { Card, CardCourses, Course } from '@/lib/cards';
 import type { Comparison } from '@/lib/compare';
 import { compareDescription, compareTitle, metaDescription, SITE } from './meta';
 
@@ -64,6 +65,10 @@ export function cardPageHtml(card: Card, siblings: readonly Card[], courses: Car
 
 export function comparePageHtml(c: Comparison, assets: PageAssets): string {
   return render(compareTitle(c), compareDescription(c), assets, <CompareView c={c} />);
+}
+
+export function coursePageHtml(course: Course, cards: readonly Card[], assets: PageAssets): string {
+  return render(course.title, metaDescription(course.description || course.title), assets, <CourseView course={course} cards={cards} />);
 }
 
 /** Stand-ins in the error page template, replaced (escaped) per answer by lib/http/respond.ts. */

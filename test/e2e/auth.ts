@@ -26,6 +26,20 @@ export async function completeSignIn(page: Page, login: string, provider: 'Agenc
   await expect(page.getByRole('link', { name: /Sign out/u })).toBeVisible();
 }
 
+/**
+ * The same from the sign-in page in a browser without JavaScript (no account link to wait for):
+ * done when the browser is back on this site at `pathname`.
+ */
+export async function completeSignInWithoutScript(page: Page, login: string, pathname: string) {
+  await page.getByRole('button', { name: 'Sign in with Agency test IdP' }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  const consent = page.getByRole('button', { name: 'Continue' });
+  if (await consent.isVisible().catch(() => false)) await consent.click();
+  await page.waitForURL((url) => url.hostname === 'localhost' && url.pathname === pathname);
+}
+
 export async function signOut(page: Page) {
   await page.goto('/signout');
   await page.getByRole('button', { name: 'Sign out' }).click();

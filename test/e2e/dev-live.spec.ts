@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { projectCopy } from '../../bench/lib';
+import { fixtureCourses } from '../support/cards';
 
 /**
  * An editor's loop (issue "Edit a card, see it"): `npm run dev` on a copy of the project whose
@@ -90,4 +91,25 @@ test('a new card gets its page and a place on the dashboard; deleted, it is gone
   await expect(page.locator('.result-row').filter({ hasText: 'Customer Focus' }).first()).toBeVisible({ timeout: 30_000 });
   rmSync(cardFile('510-Customer-Focus-Mid.md'));
   await expect.poll(async () => (await page.request.get(`${base}/cards/510-Customer-Focus-Mid`)).status(), { timeout: 30_000 }).toBe(404);
+});
+
+test('a saved change to the course list shows on the course’s open page without a reload, and in the finder', async ({ page }) => {
+  const course = fixtureCourses()[0]!;
+  await page.goto(`${base}/courses/${course.slug}`, { timeout: 120_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(course.title, { timeout: 60_000 });
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 2));
+  const file = path.join(dir, 'content/courses.csv');
+  const original = readFileSync(file, 'utf8');
+  const words = course.description.split(' ').slice(0, 5).join(' ');
+  expect(original).toContain(words);
+  // The first occurrence is this course's row (the catalogue's first).
+  writeFileSync(file, original.replace(words, `Saved by an editor: ${words.toLowerCase()}`));
+  try {
+    await expect(page.getByText('Saved by an editor:')).toBeVisible({ timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(2);
+    await page.goto(`${base}/courses?q=${encodeURIComponent('Saved by an editor')}`);
+    await expect(page.locator('.course-result__title')).toHaveText([course.title]);
+  } finally {
+    writeFileSync(file, original);
+  }
 });

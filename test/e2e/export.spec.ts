@@ -5,6 +5,7 @@ import { signIn } from './auth';
 import { expectNoAxeViolations } from './axe';
 import { count, FIXTURE, MID, SENIOR } from './fixture';
 import { live } from './live';
+import { requiredLevel } from '../../lib/gaps';
 
 /** The seeds' competency in their series: Mid and Senior (the fixture has no 0510 Entry card of it). */
 const SEEDS = '/cards?series=0510&competency=Customer-Service';
@@ -150,7 +151,9 @@ test.describe('export', () => {
     const [csv] = await Promise.all([a.waitForEvent('download'), a.getByRole('link', { name: 'Download CSV' }).click()]);
     const rows = await csvRows(csv);
     expect(rows).toHaveLength(2);
-    expect(rows[1]?.slice(0, 6)).toEqual(['GS 11', 'Next level', 'Planned', '', '', new Date().toISOString().slice(0, 10)]);
+    // Not rated: no rating or gap; the target is that of the competency's card at the person's (Mid) level.
+    const target = String(requiredLevel(FIXTURE.find((c) => c.url === MID)!));
+    expect(rows[1]?.slice(0, 9)).toEqual(['GS 11', 'Next level', 'Planned', '', target, '', '', '', new Date().toISOString().slice(0, 10)]);
     expect(rows[1]?.at(-1)).toBe(`${baseURL}${SENIOR}`);
     const [pdf] = await Promise.all([a.waitForEvent('download'), a.getByRole('link', { name: 'Download PDF' }).click()]);
     expect((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -45,7 +45,7 @@ test.describe('security headers', () => {
     });
   }
 
-  test('static card pages run no inline script; prerendered pages get hashes, pages rendered per request a fresh nonce', async ({ request }) => {
+  test('static card pages run no inline script; the kept copies of / and /cards get hashes, pages rendered per request a fresh nonce', async ({ request }) => {
     const cardPage = await request.get('/cards/510-Customer-Service-Mid');
     expect(scriptSrc(cardPage.headers()['content-security-policy'] ?? '')).toBe("script-src 'self'");
     expect(await cardPage.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/u);
@@ -58,11 +58,11 @@ test.describe('security headers', () => {
     expect(one).not.toBe(two);
   });
 
-  test('prerendered pages carry no inline React payload: it is one deferred script file, cached as a static file', async ({ request }) => {
+  test('/ and /cards carry no inline React payload: it is one script file, cached as a static file', async ({ request }) => {
     for (const path of ['/', '/cards']) {
       const html = await (await request.get(path)).text();
       expect(html, path).not.toContain('__next_f');
-      const src = /<script defer src="(\/_next\/static\/flight\/[\w-]+\.js)"><\/script>/u.exec(html)?.[1];
+      const src = /<script src="(\/_next\/static\/flight\/[\w-]+\.js)"><\/script>/u.exec(html)?.[1];
       expect(src, path).toBeDefined();
       const file = await request.get(src!);
       expect(file.status()).toBe(200);
@@ -82,7 +82,8 @@ test.describe('security headers', () => {
     return found;
   }
 
-  test('no page breaks its own policy: the card page, the dashboard (filtering live) and sign-in', async ({ page }) => {
+  test('no page breaks its own policy: the front door, the card page, the dashboard (filtering live) and sign-in', async ({ page }) => {
+    expect(await violations(page, '/')).toEqual([]);
     expect(await violations(page, '/cards/510-Customer-Service-Mid')).toEqual([]);
     await page.getByRole('button', { name: 'Here’s how you know' }).click();
     await expect(page.getByText('Official websites use .gov')).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { completeSignIn, signIn, signOut } from './auth';
+import { completeSignIn, completeSignInWithoutScript, signIn, signOut } from './auth';
 import { MID, SENIOR } from './fixture';
 
 /** The card's title as its page's heading shows it. */
@@ -36,13 +36,7 @@ test.describe('Add to my plan while signed out', () => {
     await row.getByRole('button', { name: /Add to my plan/u }).click();
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/u);
     await expect(page.getByText(/Sign in to add “.+” to your plan\./u)).toBeVisible();
-    await page.getByRole('button', { name: 'Sign in with Agency test IdP' }).click();
-    await page.locator('input[name="login"]').fill('pending-quinn');
-    await page.locator('input[name="password"]').fill('any password');
-    await page.getByRole('button', { name: 'Sign-in' }).click();
-    const consent = page.getByRole('button', { name: 'Continue' });
-    if (await consent.isVisible().catch(() => false)) await consent.click();
-    await page.waitForURL((url) => url.hostname === 'localhost' && url.pathname === '/cards');
+    await completeSignInWithoutScript(page, 'pending-quinn', '/cards');
     expect(new URL(page.url()).searchParams.get('saved')).toBe('added');
     expect(new URL(page.url()).searchParams.get('q')).toBe('Customer Service');
     await page.goto('/plan');
@@ -93,7 +87,8 @@ test.describe('My plan is editable', () => {
 
     // The CSV carries them.
     const csv = await (await page.request.get('/plan/export?format=csv')).text();
-    expect(csv).toContain('In progress,2027-06-30,"Shadow the budget officer\nbefore the spring cycle"');
+    // No grade set: no rating, target or gap columns filled.
+    expect(csv).toContain('In progress,,,,2027-06-30,"Shadow the budget officer\nbefore the spring cycle"');
 
     await item.getByRole('button', { name: /Remove/u }).click();
     await expect(page.getByRole('heading', { name: 'Your plan is empty' })).toBeVisible();

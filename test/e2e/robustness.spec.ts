@@ -7,6 +7,8 @@ import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { baseURL as siteURL, localURL } from '../../playwright.config';
 import { MID } from './fixture';
+import { fixtureCourses } from '../support/cards';
+import { RATE_LIMITS } from '../../lib/http/rate';
 
 const HOST = new URL(siteURL).host;
 
@@ -45,12 +47,20 @@ const ROUTES = [
   MID,
   '/cardsNew/510-Customer-Service-Mid',
   '/compare/0510/Customer-Service',
+  '/courses',
+  `/courses/${fixtureCourses()[0]!.slug}`,
   '/cards/export',
   '/signin',
   '/signout',
   '/plan',
   '/profile',
   '/plan/export',
+  '/plan/gaps',
+  '/plan/rate/Customer-Service',
+  '/plan/rate/No-Such-Competency',
+  '/share/00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  '/share/00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/view',
+  '/share/not-a-token',
   '/data/cards.json',
   '/api/health',
   '/api/ready',
@@ -64,6 +74,11 @@ const ROUTES = [
   '/api/bookmarks/00000000-0000-4000-8000-000000000000/restore',
   '/api/bookmarks/pending',
   '/api/bookmarks/status',
+  '/api/ratings',
+  '/api/aim',
+  '/api/share-links',
+  '/api/share-links/00000000-0000-4000-8000-000000000000/revoke',
+  '/api/share-links/not-a-uuid/revoke',
   '/api/local-signin',
   '/api/auth/session',
   '/api/auth/csrf',
@@ -211,6 +226,19 @@ test.describe('per-client rate limits (the local server keeps the real limits)',
     expect(statuses.slice(10)).toEqual([429, 429]);
     expect(Number(refused?.retryAfter)).toBeGreaterThan(0);
     expect(refused?.body).toMatch(/Too many requests from your address; try again in \d+ seconds?\./u);
+    expect((await request.get(`${localURL}${MID}`)).status()).toBe(200);
+  });
+
+  test('opening shared plans beyond the burst gets 429, at the address and at the view', async ({ request }) => {
+    const token = '00000000-0000-4000-8000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMITS.share.burst + 1; i++) statuses.push((await request.get(`${localURL}/share/${token}`, { maxRedirects: 0 })).status());
+    expect(statuses.slice(0, RATE_LIMITS.share.burst)).toEqual(Array<number>(RATE_LIMITS.share.burst).fill(404));
+    expect(statuses.at(-1)).toBe(429);
+    // The view, a page, sends the browser to the address, which answers 429 with a sentence.
+    const view = await request.get(`${localURL}/share/${token}/view`);
+    expect(view.status()).toBe(429);
+    expect(await view.text()).toMatch(/Too many requests from your address/u);
     expect((await request.get(`${localURL}${MID}`)).status()).toBe(200);
   });
 });

@@ -9,6 +9,8 @@ const base: Env = {
   HOST: '127.0.0.1',
   PORT: 3000,
   DATABASE_URL: undefined,
+  DB_POOL_SIZE: 10,
+  DB_TIMEOUT_MS: 5000,
   PGLITE_DIR: '.data/pglite',
   NEXT_DIST_DIR: '.next',
   RATE_LIMIT_SCALE: 1,
@@ -23,6 +25,7 @@ const base: Env = {
   OIDC_CLIENT_SECRET: undefined,
   OIDC_NAME: 'your agency account',
   UNSAFE_ALLOW_LOCAL_SIGNIN: false,
+  TRUST_PROXY: [],
 };
 
 describe('plan status against the current grade', () => {

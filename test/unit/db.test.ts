@@ -15,6 +15,15 @@ import { DatabaseLockedError, lockDataDirectory } from '@/lib/db/pglite-lock';
 import { createLocalSession } from '@/lib/auth/local';
 import {
   addBookmark,
+  addRating,
+  createShareLink,
+  findShareLink,
+  listRatings,
+  listShareLinks,
+  MAX_SHARE_LINKS,
+  RATING_HISTORY,
+  revokeShareLink,
+  saveAim,
   findBookmark,
   getProfile,
   listBookmarks,
@@ -175,6 +184,75 @@ describe.each(backends)('bookmark and profile queries on $name', ({ name, open }
       .from(schema.bookmarks)
       .where(sql`${schema.bookmarks.userId} = ${user}`);
     expect(left.map((b) => b.id)).toEqual([other.id]);
+  });
+
+  it('keeps every rating, dated, for its owner only; the oldest beyond the history limit go', async () => {
+    const alice = await newUser(db);
+    const bob = await newUser(db);
+    await addRating(db, alice, 'Customer Service', 2);
+    await addRating(db, alice, 'Customer Service', 3);
+    await addRating(db, bob, 'Customer Service', 5);
+    const mine = await listRatings(db, alice);
+    expect(mine.map((r) => [r.competency, r.level])).toEqual([
+      ['Customer Service', 2],
+      ['Customer Service', 3],
+    ]);
+    expect(mine[0]!.ratedAt.getTime()).toBeLessThanOrEqual(mine[1]!.ratedAt.getTime());
+    expect((await listRatings(db, bob)).map((r) => r.level)).toEqual([5]);
+    await expect(addRating(db, alice, 'Customer Service', 6)).rejects.toThrow();
+    for (let i = 0; i < RATING_HISTORY + 3; i++) await addRating(db, bob, 'Resilience', (i % 5) + 1);
+    const kept = (await listRatings(db, bob)).filter((r) => r.competency === 'Resilience');
+    expect(kept).toHaveLength(RATING_HISTORY);
+    expect(kept.at(-1)!.level).toBe(((RATING_HISTORY + 2) % 5) + 1);
+  });
+
+  it('saves where targets come from only for a person with a profile', async () => {
+    const user = await newUser(db);
+    expect(await saveAim(db, user, 'next')).toBe(false);
+    await saveProfile(db, user, { series: '0510', grade: 11 });
+    expect((await getProfile(db, user))?.aim).toBe('current');
+    expect(await saveAim(db, user, 'next')).toBe(true);
+    expect((await getProfile(db, user))?.aim).toBe('next');
+    await saveProfile(db, user, { series: '0510', grade: 12 });
+    expect((await getProfile(db, user))?.aim).toBe('next');
+  });
+
+  it('share links: listed and revoked by their owner only; an expired link is no longer listed; at most MAX_SHARE_LINKS open', async () => {
+    const alice = await newUser(db);
+    const bob = await newUser(db);
+    const link = await createShareLink(db, alice, 7);
+    expect(link).not.toBeNull();
+    const days = (link!.expiresAt.getTime() - link!.createdAt.getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(7, 3);
+    expect((await listShareLinks(db, alice)).map((l) => l.id)).toEqual([link!.id]);
+    expect(await listShareLinks(db, bob)).toEqual([]);
+    expect(await revokeShareLink(db, bob, link!.id)).toBe(false);
+    expect((await findShareLink(db, link!.id))?.revokedAt).toBeNull();
+    expect(await revokeShareLink(db, alice, link!.id)).toBe(true);
+    expect(await revokeShareLink(db, alice, link!.id)).toBe(false);
+    expect((await findShareLink(db, link!.id))?.revokedAt).toBeInstanceOf(Date);
+    expect(await listShareLinks(db, alice)).toEqual([]);
+    const old = await createShareLink(db, alice, 30);
+    await db
+      .update(schema.shareLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(sql`id = ${old!.id}`);
+    expect(await listShareLinks(db, alice)).toEqual([]);
+    expect((await findShareLink(db, old!.id))?.expired).toBe(true);
+    expect((await findShareLink(db, (await createShareLink(db, alice, 7))!.id))?.expired).toBe(false);
+    // An expired link cannot be revoked: it stays expired.
+    expect(await revokeShareLink(db, alice, old!.id)).toBe(false);
+    // Concurrent requests do not pass the limit.
+    const made = await Promise.all(Array.from({ length: MAX_SHARE_LINKS + 5 }, () => createShareLink(db, bob, 90)));
+    expect(made.filter(Boolean)).toHaveLength(MAX_SHARE_LINKS);
+    expect(await createShareLink(db, bob, 90)).toBeNull();
+    // A link closed over 30 days ago is deleted when the person makes another.
+    await db
+      .update(schema.shareLinks)
+      .set({ expiresAt: new Date(Date.now() - 31 * 86_400_000) })
+      .where(sql`id = ${old!.id}`);
+    await createShareLink(db, alice, 7);
+    expect(await findShareLink(db, old!.id)).toBeNull();
   });
 
   it('loses no concurrent writes', async () => {

@@ -86,7 +86,7 @@ describe('CSV writer', () => {
     expect(row).toHaveLength(13);
   });
 
-  it('writes a plan with the grade, each bookmark’s status, progress, target date, note and saved date, and keeps a retired card', () => {
+  it('writes a plan with the grade, each bookmark’s status, progress, rating, target level, gap, target date, note and saved date, and keeps a retired card', () => {
     const [mid, senior] = seedCards();
     const csv = planToCsv(
       {
@@ -99,6 +99,9 @@ describe('CSV writer', () => {
             competency: mid!.competency,
             statusLabel: 'At my level',
             progressLabel: 'In progress',
+            rating: 2,
+            target: 4,
+            gap: 2,
             note: 'Ask my supervisor, "soon"',
             targetDate: '2027-06-30',
             savedOn: new Date('2026-11-02T10:00:00Z'),
@@ -110,6 +113,9 @@ describe('CSV writer', () => {
             competency: senior!.competency,
             statusLabel: 'Next level',
             progressLabel: 'Planned',
+            rating: null,
+            target: null,
+            gap: null,
             note: null,
             targetDate: null,
             savedOn: new Date('2026-11-03T23:59:00Z'),
@@ -121,6 +127,9 @@ describe('CSV writer', () => {
             competency: 'Old',
             statusLabel: 'Retired card',
             progressLabel: 'Done',
+            rating: 3,
+            target: 3,
+            gap: 0,
             note: '=1+1',
             targetDate: null,
             savedOn: new Date('2025-01-01T00:00:00Z'),
@@ -131,13 +140,13 @@ describe('CSV writer', () => {
     );
     const table = rows(csv);
     expect(table[0]).toEqual([...PLAN_COLUMNS]);
-    expect(table.slice(1).map((r) => [...r.slice(0, 7), r.at(-1)])).toEqual([
-      ['GS 11', 'At my level', 'In progress', '2027-06-30', 'Ask my supervisor, "soon"', '2026-11-02', mid!.title, `${ORIGIN}${mid!.url}`],
-      ['GS 11', 'Next level', 'Planned', '', '', '2026-11-03', senior!.title, `${ORIGIN}${senior!.url}`],
+    expect(table.slice(1).map((r) => [...r.slice(0, 10), r.at(-1)])).toEqual([
+      ['GS 11', 'At my level', 'In progress', '2', '4', '2', '2027-06-30', 'Ask my supervisor, "soon"', '2026-11-02', mid!.title, `${ORIGIN}${mid!.url}`],
+      ['GS 11', 'Next level', 'Planned', '', '', '', '', '', '2026-11-03', senior!.title, `${ORIGIN}${senior!.url}`],
       // A note is the person's own text: a spreadsheet must not run it as a formula.
-      ['GS 11', 'Retired card', 'Done', '', "'=1+1", '2025-01-01', 'Old card', `${ORIGIN}/cards/510-Old-Mid`],
+      ['GS 11', 'Retired card', 'Done', '3', '3', '0', '', "'=1+1", '2025-01-01', 'Old card', `${ORIGIN}/cards/510-Old-Mid`],
     ]);
-    expect(table[3]?.[13]).toBe('Old');
+    expect(table[3]?.[16]).toBe('Old');
     expect(new Set(table.map((r) => r.length))).toEqual(new Set([PLAN_COLUMNS.length]));
   });
 });
@@ -195,6 +204,9 @@ describe('PDF', () => {
             competency: mid!.competency,
             statusLabel: 'Next level',
             progressLabel: 'In progress',
+            rating: 2,
+            target: 3,
+            gap: 1,
             note: 'Take the course in spring.',
             targetDate: '2027-03-31',
             savedOn: new Date('2026-10-01T12:00:00Z'),
@@ -206,6 +218,9 @@ describe('PDF', () => {
             competency: 'Retired',
             statusLabel: 'Retired card',
             progressLabel: 'Planned',
+            rating: null,
+            target: null,
+            gap: null,
             note: null,
             targetDate: null,
             savedOn: new Date('2026-09-30T12:00:00Z'),
@@ -217,6 +232,9 @@ describe('PDF', () => {
             competency: senior!.competency,
             statusLabel: 'Beyond the next level',
             progressLabel: 'Done',
+            rating: 5,
+            target: 4,
+            gap: 0,
             note: null,
             targetDate: null,
             savedOn: new Date('2026-10-02T12:00:00Z'),
@@ -235,9 +253,15 @@ describe('PDF', () => {
     );
     expect(summary).toContain('Note: Take the course in spring.');
     expect(summary).toContain('Retired thing: no longer published. Status: Retired card. Progress: Planned. Saved on 2026-09-30.');
-    expect(flat(pdf.pages[1]!)).toContain('In my plan: Next level · In progress · target 2027-03-31 · saved on 2026-10-01');
+    expect(summary).toContain('Your rating: 2 Basic; target 3 Intermediate; gap 1 level.');
+    expect(summary).toContain('Not rated yet.');
+    expect(flat(pdf.pages[1]!)).toContain(
+      'In my plan: Next level · In progress · target 2027-03-31 · saved on 2026-10-01. Your rating: 2 Basic; target 3 Intermediate; gap 1 level.',
+    );
     expect(flat(pdf.pages[1]!)).toContain('Note: Take the course in spring.');
-    expect(flat(pdf.pages[2]!)).toContain('In my plan: Beyond the next level · Done · saved on 2026-10-02');
+    expect(flat(pdf.pages[2]!)).toContain(
+      'In my plan: Beyond the next level · Done · saved on 2026-10-02. Your rating: 5 Expert; target 4 Advanced; target met.',
+    );
   });
 });
 

@@ -19,13 +19,13 @@ function pushes(scripts: readonly string[]): unknown[] {
 }
 
 describe('the prerendered pages’ payload moves to a script file', () => {
-  it('replaces the inline payload scripts with one deferred script whose code pushes the same data in the same order', () => {
+  it('replaces the inline payload scripts with one script at the end of the body (not deferred: Next closes the stream once parsing ends) whose code pushes the same data in the same order', () => {
     const files: Record<string, string> = {};
     const out = externalizeFlight(page, (name, js) => (files[name] = js));
     const names = Object.keys(files);
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^flight\/[\w-]{20}\.js$/u);
-    expect(out).toContain(`<script defer src="/_next/static/${names[0]}"></script></body>`);
+    expect(out).toContain(`<script src="/_next/static/${names[0]}"></script></body>`);
     expect(out).not.toContain('__next_f');
     // Other inline scripts (Turbopack's chunk list) and everything else are left as they were.
     expect(out).toContain('<script id="_R_">(globalThis["TURBOPACK"]');

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth';
+import { DatabaseUnavailable } from '@/components/DatabaseUnavailable';
 import { getDb } from '@/lib/db/client';
+import { orUnavailable } from '@/lib/db/errors';
 import { getProfile } from '@/lib/db/queries';
 import { careerLevelForGrade } from '@/lib/grades';
 import { ProfileForm } from './ProfileForm';
@@ -8,8 +10,12 @@ import { ProfileForm } from './ProfileForm';
 export const metadata: Metadata = { title: 'Your profile', robots: { index: false } };
 
 export default async function ProfilePage() {
-  const user = await requireUser('/profile');
-  const profile = await getProfile(await getDb(), user.id);
+  const loaded = await orUnavailable(async () => {
+    const user = await requireUser('/profile');
+    return getProfile(await getDb(), user.id);
+  });
+  if (!loaded.ok) return <DatabaseUnavailable title="Your profile" />;
+  const profile = loaded.value;
   return (
     <div className="grid-container page-section">
       <h1>Your profile</h1>

@@ -7,6 +7,7 @@ import { MAX_EXPORT } from '@/lib/export/fields';
 import { parseFormat } from '@/lib/export/request';
 import { badRequest, publicOrigin } from '@/lib/http';
 import { handle, signedIn } from '@/lib/http/handle';
+import { loadGaps } from '@/lib/my-gaps';
 import { loadPlan, planExport } from '@/lib/my-plan';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,9 @@ export function GET(request: Request): Promise<Response> {
     }
     if (ctx.query.getAll('format').length > 1) throw badRequest('Give one format: pdf or csv.');
     const format = parseFormat(ctx.query.get('format'));
-    const plan = planExport(await loadPlan(await ctx.db(), ctx.user.id));
+    const db = await ctx.db();
+    const [mine, gaps] = await Promise.all([loadPlan(db, ctx.user.id), loadGaps(db, ctx.user.id)]);
+    const plan = planExport(mine, gaps.rows);
     if (plan.items.length > MAX_EXPORT) {
       throw badRequest(
         `Your plan holds ${plan.items.length} cards; an export holds at most ${MAX_EXPORT}. Remove cards you no longer aim for, then export again.`,

@@ -7,6 +7,9 @@
  */
 import { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
+import { SESSION_COOKIES } from '@/lib/auth/session';
+import { databaseStatus } from '@/lib/db/client';
+import { databaseUnavailable } from '@/lib/db/errors';
 import { safeReturnTo } from '@/lib/http';
 import { handle, nobody, type Context } from '@/lib/http/handle';
 
@@ -41,10 +44,27 @@ function forAuthJs(ctx: Context<null>): NextRequest {
   return new NextRequest(url, { method: ctx.request.method, headers, ...(body !== undefined ? { body } : {}) });
 }
 
+/**
+ * Auth.js answers its adapter's failures itself: a redirect to its error page (`error=Configuration`),
+ * a 500, or for a person whose session it cannot read, "no session" (they would look signed out). When the
+ * database is what failed, the answer is the portal's 503 with a sentence instead (ADR 0022).
+ */
+async function unlessDatabaseDown(ctx: Context<null>, response: Response): Promise<Response> {
+  const suspicious =
+    response.status >= 500 ||
+    // Auth.js sends an adapter's failure on a callback or sign-out to its error page.
+    (response.headers.get('location') ?? '').includes('error=Configuration') ||
+    (new URL(ctx.request.url).pathname.endsWith('/session') &&
+      SESSION_COOKIES.some((name) => (ctx.request.headers.get('cookie') ?? '').includes(`${name}=`)) &&
+      ['null', '{}', ''].includes((await response.clone().text()).trim()));
+  if (!suspicious || (await databaseStatus()).ok) return response;
+  throw databaseUnavailable();
+}
+
 export function GET(request: Request): Promise<Response> {
-  return handle(request, { who: nobody }, (ctx) => handlers.GET(forAuthJs(ctx)));
+  return handle(request, { who: nobody }, async (ctx) => unlessDatabaseDown(ctx, await handlers.GET(forAuthJs(ctx))));
 }
 
 export function POST(request: Request): Promise<Response> {
-  return handle(request, { who: nobody, rate: 'signin' }, (ctx) => handlers.POST(forAuthJs(ctx)));
+  return handle(request, { who: nobody, rate: 'signin' }, async (ctx) => unlessDatabaseDown(ctx, await handlers.POST(forAuthJs(ctx))));
 }
