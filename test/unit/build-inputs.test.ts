@@ -35,7 +35,7 @@ describe('the inputs of next build', () => {
     expect(buildInputs(root, {})).toEqual(before);
   });
 
-  it('include the code, the styles and the configuration: any change to them asks for next build', () => {
+  it('include the code, the styles and the configuration: a change to any of them asks for next build', () => {
     setUp();
     const before = buildInputs(root, {}).hash;
     for (const [file, text] of [
